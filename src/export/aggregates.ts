@@ -1,0 +1,82 @@
+import type { DocumentRecord, EntityType, Place } from '../schema/document.js';
+import type { Row } from '../schema/tables.js';
+import { compareStrings } from '../util/compare.js';
+
+interface EntityTotals {
+  type: EntityType;
+  /** Canonical name -> documents using it as their canonical name (the most used one wins). */
+  names: Map<string, number>;
+  aliases: Set<string>;
+  documents: number;
+  mentions: number;
+  place: Place | null;
+}
+
+/**
+ * entities.csv: one row per entity id over the whole run. Holds only per-entity totals, so it
+ * grows with the number of distinct entities, not with the number of documents.
+ */
+export class EntityTable {
+  private readonly byId = new Map<string, EntityTotals>();
+
+  add(record: DocumentRecord): void {
+    for (const e of record.entities) {
+      let t = this.byId.get(e.id);
+      if (!t) this.byId.set(e.id, (t = { type: e.type, names: new Map(), aliases: new Set(), documents: 0, mentions: 0, place: e.place }));
+      t.names.set(e.name, (t.names.get(e.name) ?? 0) + 1);
+      for (const a of e.aliases) t.aliases.add(a);
+      t.documents++;
+      t.mentions += e.mentions.length;
+      t.place ??= e.place;
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  countByType(): Record<EntityType, number> {
+    const out: Record<EntityType, number> = { PERSON: 0, ORGANIZATION: 0, LOCATION: 0 };
+    for (const t of this.byId.values()) out[t.type]++;
+    return out;
+  }
+
+  rows(): Array<Row<'entities.csv'>> {
+    return [...this.byId.entries()]
+      .sort((a, b) => compareStrings(a[0], b[0]))
+      .map(([id, t]) => {
+        const name = [...t.names.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0][0];
+        const aliases = [...t.aliases, ...t.names.keys()].filter((a) => a !== name);
+        return {
+          entity_id: id,
+          type: t.type,
+          name,
+          aliases: [...new Set(aliases)].sort(compareStrings).join(' | '),
+          documents: t.documents,
+          mentions: t.mentions,
+          country_code: t.place?.country_code ?? '',
+          place_kind: t.place?.kind ?? '',
+          lat: t.place?.lat ?? null,
+          lon: t.place?.lon ?? null,
+        };
+      });
+  }
+}
+
+/** acronyms.csv: every (acronym, long form) pair defined in the run, with its first definition. */
+export class AcronymTable {
+  private readonly byKey = new Map<string, Row<'acronyms.csv'>>();
+
+  add(record: DocumentRecord): void {
+    for (const a of record.acronyms) {
+      const key = `${a.acronym}\u0000${a.long_form}`;
+      const row = this.byKey.get(key);
+      if (row) row.documents++;
+      else this.byKey.set(key, { acronym: a.acronym, long_form: a.long_form, entity_id: a.entity_id, documents: 1, first_doc: record.id, first_start: a.start, first_end: a.end });
+    }
+  }
+
+  rows(): Array<Row<'acronyms.csv'>> {
+    return [...this.byKey.values()].sort((a, b) => compareStrings(a.acronym, b.acronym) || compareStrings(a.long_form, b.long_form));
+  }
+}

@@ -1,0 +1,70 @@
+import type { InputSummary } from '../run.js';
+import type { Settings } from '../settings.js';
+import type { LoadedModel } from '../nlp/model/model-file.js';
+import type { EntityType } from '../schema/document.js';
+import type { Problem } from '../schema/problem.js';
+import { compareStrings } from '../util/compare.js';
+import { VERSION } from '../version.js';
+
+export interface Counts {
+  files: number;
+  documents: number;
+  words: number;
+  entities: Record<EntityType, number>;
+  mentions: number;
+  themes: Record<string, number>;
+  problems: { fatal: number; warning: number; info: number; byCode: Record<string, number> };
+}
+
+export interface Manifest {
+  tool: { name: 'presslens'; version: string };
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  inputs_given: string[];
+  config_hash: string;
+  codebook: { name: string; version: string; hash: string; source: string };
+  model: { hash: string; features: number };
+  settings: { keywords: number; max_bytes: number; ignore: string[] };
+  counts: Counts;
+  files: string[];
+  inputs: InputSummary[];
+}
+
+/** Problem totals by severity and by code (codes sorted). */
+export function problemCounts(problems: Problem[]): Counts['problems'] {
+  const out: Counts['problems'] = { fatal: 0, warning: 0, info: 0, byCode: {} };
+  for (const p of problems) {
+    out[p.severity]++;
+    out.byCode[p.code] = (out.byCode[p.code] ?? 0) + 1;
+  }
+  out.byCode = Object.fromEntries(Object.entries(out.byCode).sort((a, b) => compareStrings(a[0], b[0])));
+  return out;
+}
+
+export function buildManifest(args: {
+  inputsGiven: string[];
+  settings: Settings;
+  model: LoadedModel;
+  counts: Counts;
+  inputs: InputSummary[];
+  files: string[];
+  startedAt: Date;
+  finishedAt: Date;
+}): Manifest {
+  const { settings, model } = args;
+  return {
+    tool: { name: 'presslens', version: VERSION },
+    started_at: args.startedAt.toISOString(),
+    finished_at: args.finishedAt.toISOString(),
+    duration_ms: args.finishedAt.getTime() - args.startedAt.getTime(),
+    inputs_given: args.inputsGiven,
+    config_hash: settings.hash,
+    codebook: { name: settings.codebook.name, version: settings.codebook.version, hash: settings.codebook.hash, source: settings.codebookSource },
+    model: { hash: model.hash, features: model.meta.features },
+    settings: { keywords: settings.keywords, max_bytes: settings.maxBytes, ignore: settings.ignore },
+    counts: args.counts,
+    files: args.files,
+    inputs: args.inputs,
+  };
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PresslensError } from '../util/errors.js';
+
+/**
+ * Atomic output: every file of a run is written into a staging folder beside the output folder,
+ * and only when all are complete does the staging folder replace the output folder (two renames).
+ * A run that dies before the swap leaves the previous output as it was; the staging folder is
+ * removed by the next run. Should a run die between the two renames, the next run finds the
+ * previous output under its backup name and puts it back first.
+ */
+export class OutputDir {
+  readonly staging: string;
+  private readonly backup: string;
+
+  constructor(readonly dir: string) {
+    const abs = path.resolve(dir);
+    const parent = path.dirname(abs);
+    const base = path.basename(abs);
+    this.staging = path.join(parent, `.${base}.staging-${process.pid}`);
+    this.backup = path.join(parent, `.${base}.previous`);
+    try {
+      fs.mkdirSync(parent, { recursive: true });
+      this.recover(parent, base);
+      fs.rmSync(this.staging, { recursive: true, force: true });
+      fs.mkdirSync(this.staging);
+    } catch (error) {
+      throw new PresslensError('E_OUTPUT', `Cannot write to output folder ${dir}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Undo what an interrupted earlier run left behind. */
+  private recover(parent: string, base: string): void {
+    if (!fs.existsSync(path.join(parent, base)) && fs.existsSync(this.backup)) fs.renameSync(this.backup, path.join(parent, base));
+    for (const name of fs.readdirSync(parent)) {
+      const m = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)$`).exec(name);
+      if (m && !isAlive(Number(m[1]))) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+  }
+
+  file(name: string): string {
+    return path.join(this.staging, name);
+  }
+
+  /** Replace the output folder with the staging folder. */
+  commit(): void {
+    const abs = path.resolve(this.dir);
+    fs.rmSync(this.backup, { recursive: true, force: true });
+    if (fs.existsSync(abs)) fs.renameSync(abs, this.backup);
+    fs.renameSync(this.staging, abs);
+    fs.rmSync(this.backup, { recursive: true, force: true });
+  }
+
+  /** Drop the staging folder (the run failed or was interrupted). */
+  abandon(): void {
+    fs.rmSync(this.staging, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,86 @@
+import type { Encoding } from './types.js';
+
+export type Decoded =
+  | { ok: true; text: string; encoding: Encoding; legacy: boolean }
+  | { ok: false; code: 'E_EMPTY' | 'E_BINARY' | 'E_DECODE'; message: string };
+
+/** File signatures of common binary formats that sometimes land in a text corpus. */
+const BINARY_SIGNATURES: Array<[string, number[]]> = [
+  ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG image', [0xff, 0xd8, 0xff]],
+  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['ZIP archive (or docx/xlsx)', [0x50, 0x4b, 0x03, 0x04]],
+  ['gzip archive', [0x1f, 0x8b]],
+  ['OLE document (doc/xls)', [0xd0, 0xcf, 0x11, 0xe0]],
+];
+
+const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+
+/** UTF-16 without a BOM: most ASCII text then has a zero in every other byte. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Share of characters that are C0 controls other than tab, newline, carriage return, form feed. */
+function controlShare(text: string): number {
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
+  }
+  return text.length ? controls / text.length : 0;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', skip: number): string {
+  const body = bytes.subarray(skip, bytes.length - ((bytes.length - skip) % 2));
+  return new TextDecoder(encoding, { fatal: false }).decode(body);
+}
+
+/**
+ * Stage 3 of ingest: bytes to text. UTF-8 (BOM removed), UTF-16 with a BOM or recognisably without
+ * one, and otherwise Windows-1252, which decodes any byte and is what legacy Western text mostly is
+ * (flagged, so a researcher can check). Binary files are refused rather than decoded into noise.
+ */
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: decodeUtf16(bytes, 'utf-16le', 2), encoding: 'utf-16le', legacy: false };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: decodeUtf16(bytes, 'utf-16be', 2), encoding: 'utf-16be', legacy: false };
+  }
+  for (const [what, sig] of BINARY_SIGNATURES) {
+    if (startsWith(bytes, sig)) return { ok: false, code: 'E_BINARY', message: `The file is a ${what}, not text. Convert it to text or remove it from the input.` };
+  }
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return { ok: true, text: decodeUtf16(bytes, utf16, 0), encoding: utf16, legacy: false };
+  if (bytes.includes(0)) {
+    return { ok: false, code: 'E_BINARY', message: 'The file contains NUL bytes: it is binary, not text. Convert it to text or remove it from the input.' };
+  }
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let text: string;
+  let encoding: Encoding = 'utf-8';
+  let legacy = false;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hasBom ? bytes.subarray(3) : bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+    encoding = 'windows-1252';
+    legacy = true;
+  }
+  if (controlShare(text) > 0.05) {
+    return { ok: false, code: legacy ? 'E_DECODE' : 'E_BINARY', message: 'More than 5% of the characters are control codes: the file is not readable text. Check its encoding or remove it.' };
+  }
+  return { ok: true, text, encoding, legacy };
+}

@@ -1,0 +1,124 @@
+import { Parser } from 'htmlparser2';
+
+/** Elements whose content is never visible article text. */
+const HIDDEN = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'head',
+  'nav', 'form', 'button', 'select', 'textarea', 'aside', 'dialog', 'menu',
+]);
+/** Page chrome: dropped when the page has an <article> or <main>, else kept (some pages put the release there). */
+const CHROME = new Set(['header', 'footer']);
+/** Elements that start a new line of text. */
+const BLOCK = new Set([
+  'address', 'article', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table',
+  'tbody', 'td', 'th', 'thead', 'tr', 'ul', 'body', 'html',
+]);
+const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'source', 'track', 'wbr']);
+
+export interface HtmlText {
+  text: string;
+  title: string | null;
+  date: string | null;
+  publisher: string | null;
+  url: string | null;
+}
+
+interface Collector {
+  parts: string[];
+  /** Depth inside the region being collected (article/main) or 0 when collecting the whole body. */
+}
+
+/**
+ * The visible article text of an HTML page: the content of <article> (or <main>, or else <body>),
+ * without scripts, styles, navigation and page chrome; block elements become line breaks and runs
+ * of white space collapse, as a browser shows it. Also reads the title and common metadata.
+ * htmlparser2 is forgiving: malformed and unclosed markup still yields text.
+ */
+export function htmlToText(html: string): HtmlText {
+  const stack: string[] = [];
+  let hiddenDepth = 0;
+  const regions: Record<'article' | 'main' | 'body', Collector> = { article: { parts: [] }, main: { parts: [] }, body: { parts: [] } };
+  let inArticle = 0;
+  let inMain = 0;
+  let chromeDepth = 0;
+  let titleText = '';
+  let inTitle = false;
+  let h1 = '';
+  let h1Depth = 0;
+  const meta: Record<string, string> = {};
+  let canonical: string | null = null;
+
+  const push = (s: string) => {
+    if (hiddenDepth > 0) return;
+    if (inArticle > 0) regions.article.parts.push(s);
+    if (inMain > 0) regions.main.parts.push(s);
+    if (chromeDepth === 0) regions.body.parts.push(s);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (!VOID.has(name)) stack.push(name);
+        if (name === 'title') inTitle = true;
+        if (name === 'meta') {
+          const key = (attrs.property ?? attrs.name ?? '').toLowerCase();
+          if (key && attrs.content) meta[key] ??= attrs.content;
+        }
+        if (name === 'link' && (attrs.rel ?? '').toLowerCase() === 'canonical' && attrs.href) canonical ??= attrs.href;
+        if (HIDDEN.has(name) && !VOID.has(name)) hiddenDepth++;
+        if (CHROME.has(name)) chromeDepth++;
+        if (name === 'article') inArticle++;
+        if (name === 'main') inMain++;
+        if (name === 'h1') h1Depth++;
+        if (BLOCK.has(name)) push('\n');
+      },
+      ontext(data) {
+        if (inTitle) titleText += data;
+        if (h1Depth > 0 && hiddenDepth === 0 && !h1) h1 += data;
+        push(data);
+      },
+      onclosetag(name) {
+        // htmlparser2 reports implied closes too; keep our counters in step with the stack.
+        if (VOID.has(name)) {
+          return;
+        }
+        const at = stack.lastIndexOf(name);
+        if (at >= 0) stack.length = at;
+        if (name === 'title') inTitle = false;
+        if (HIDDEN.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
+        if (CHROME.has(name)) chromeDepth = Math.max(0, chromeDepth - 1);
+        if (name === 'article') inArticle = Math.max(0, inArticle - 1);
+        if (name === 'main') inMain = Math.max(0, inMain - 1);
+        if (name === 'h1') h1Depth = Math.max(0, h1Depth - 1);
+        if (BLOCK.has(name)) push('\n');
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+
+  const region = regions.article.parts.length ? regions.article : regions.main.parts.length ? regions.main : regions.body;
+  const text = normaliseWhitespace(region.parts.join(''));
+  const clean = (s: string | undefined | null) => {
+    const t = (s ?? '').replace(/\s+/g, ' ').trim();
+    return t || null;
+  };
+  return {
+    text,
+    title: clean(h1) ?? clean(meta['og:title']) ?? clean(titleText),
+    date: clean(meta['article:published_time'] ?? meta['date'] ?? meta['dc.date'] ?? meta['dcterms.date']),
+    publisher: clean(meta['og:site_name'] ?? meta['publisher'] ?? meta['author']),
+    url: clean(meta['og:url'] ?? canonical),
+  };
+}
+
+/** Collapse spaces within lines and blank runs between them, as a browser renders text. */
+function normaliseWhitespace(raw: string): string {
+  return raw
+    .split('\n')
+    .map((line) => line.replace(/[ \t\f\r\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,49 @@
+import type { Dateline, Source } from '../schema/document.js';
+import type { Problem } from '../schema/problem.js';
+
+export type Format = Source['format'];
+export type Encoding = Source['encoding'];
+
+/** A file found under an input root. */
+export interface InputFile {
+  root: string;
+  /** Absolute path. */
+  absPath: string;
+  /** Path relative to root with / separators: the base of every document id. */
+  relPath: string;
+  format: Format | null;
+}
+
+/** Metadata a JSON record (or an HTML page) carries itself. */
+export interface RecordMeta {
+  title: string | null;
+  date: string | null;
+  url: string | null;
+  publisher: string | null;
+}
+
+/** One document as ingest hands it to nlp: text plus everything read from its structure. */
+export interface IngestedDocument {
+  id: string;
+  source: Source;
+  text: string;
+  title: string | null;
+  date: string | null;
+  dateSource: 'metadata' | 'dateline' | 'text' | 'path' | null;
+  dateline: Dateline | null;
+  publisher: string | null;
+  url: string | null;
+  /** Problems that did not stop the document (warnings), already attributed to it. */
+  warnings: Problem[];
+}
+
+/** What ingest yields for each input, in order: documents and problems. */
+export type IngestItem = { kind: 'document'; document: IngestedDocument } | { kind: 'problem'; problem: Problem };
+
+/** Which input produced each item: lets the export count every input exactly once. */
+export interface IngestOptions {
+  /** Extra ignore globs (fast-glob syntax), on top of each root's .presslensignore. */
+  ignore?: string[];
+  /** Documents larger than this many bytes are refused as problems. */
+  maxBytes?: number;
+}

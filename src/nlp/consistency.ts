@@ -1,0 +1,79 @@
+import type { EntityType } from '../schema/document.js';
+import type { Sentence } from './sentences.js';
+import type { Token } from './tokenize.js';
+import type { CleanSpan } from './spans.js';
+
+const UPPER_START = /^\p{Lu}/u;
+const surface = (tokens: Token[], first: number, last: number) => tokens.slice(first, last).map((t) => t.text).join(' ');
+
+/**
+ * Document-level consistency, the way a reader resolves names:
+ * 1. one name keeps one type within a document (the type it gets most often; ties go to the
+ *    first occurrence);
+ * 2. a name tagged somewhere labels its other, untagged, capitalised occurrences, and a person's
+ *    surname alone is labelled as that person's when no other name claims it.
+ * Spans are returned sorted and never overlap.
+ */
+export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: CleanSpan[]): CleanSpan[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const s of spans) {
+    const key = surface(tokens, s.first, s.last);
+    const v = votes.get(key) ?? new Map<EntityType, number>();
+    v.set(s.type, (v.get(s.type) ?? 0) + 1);
+    votes.set(key, v);
+  }
+  const typeOf = new Map<string, EntityType>();
+  for (const s of spans) {
+    const key = surface(tokens, s.first, s.last);
+    if (typeOf.has(key)) continue;
+    let best = s.type;
+    let max = 0;
+    for (const [t, n] of votes.get(key)!) if (n > max || (n === max && t === s.type)) [best, max] = [t, n];
+    typeOf.set(key, best);
+  }
+  const out = spans.map((s) => ({ ...s, type: typeOf.get(surface(tokens, s.first, s.last))! }));
+
+  // Surnames of people named in full, unless that word is also tagged as something else.
+  const surnames = new Map<string, EntityType>();
+  for (const s of out) {
+    if (s.type === 'PERSON' && s.last - s.first >= 2 && UPPER_START.test(tokens[s.last - 1].text)) surnames.set(tokens[s.last - 1].text, 'PERSON');
+  }
+  for (const s of out) if (s.last - s.first === 1 && s.type !== 'PERSON') surnames.delete(tokens[s.first].text);
+
+  const taken = new Uint8Array(tokens.length);
+  for (const s of out) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const sentenceStart = new Uint8Array(tokens.length);
+  for (const s of sentences) sentenceStart[s.first] = 1;
+
+  // Known names by first token, longest first, so "New York Police Department" wins over "New York".
+  const known = new Map<string, Array<{ words: string[]; type: EntityType }>>();
+  for (const [key, type] of typeOf) {
+    const words = key.split(' ');
+    const list = known.get(words[0]) ?? [];
+    list.push({ words, type });
+    known.set(words[0], list);
+  }
+  for (const [name, type] of surnames) if (!typeOf.has(name)) known.set(name, [...(known.get(name) ?? []), { words: [name], type }]);
+  for (const list of known.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+  const added: CleanSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || !UPPER_START.test(tokens[i].text)) continue;
+    const candidates = known.get(tokens[i].text);
+    if (!candidates) continue;
+    for (const c of candidates) {
+      const last = i + c.words.length;
+      if (last > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < c.words.length && ok; k++) if (tokens[i + k].text !== c.words[k] || taken[i + k]) ok = false;
+      // A one-word name at a sentence start could be an ordinary word; leave it to the tagger there.
+      if (!ok || (c.words.length === 1 && sentenceStart[i])) continue;
+      // Do not cut a longer capitalised name: "Washington" inside "Washington Post".
+      if ((i > 0 && !taken[i - 1] && UPPER_START.test(tokens[i - 1].text) && tokens[i - 1].end === tokens[i].start - 1 && !sentenceStart[i]) || (last < tokens.length && UPPER_START.test(tokens[last].text) && tokens[last].start === tokens[last - 1].end + 1)) continue;
+      added.push({ first: i, last, type: c.type, title: null });
+      for (let k = i; k < last; k++) taken[k] = 1;
+      break;
+    }
+  }
+  return [...out, ...added].sort((a, b) => a.first - b.first);
+}

@@ -1,0 +1,23 @@
+import type { CompiledCodebook } from './codebook.js';
+import { loadCodebook } from './codebook.js';
+import type { FeatureResources } from './model/features.js';
+import { loadModel, type LoadedModel } from './model/model-file.js';
+import { DATA_DIR } from './resources/data-files.js';
+import { loadFeatureResources } from './resources/index.js';
+
+/** Everything document analysis reads besides the document: loaded once, shared by all documents. */
+export interface NlpContext {
+  model: LoadedModel;
+  resources: FeatureResources;
+  codebook: CompiledCodebook;
+}
+
+export const DEFAULT_MODEL_DIR = `${DATA_DIR}model`;
+
+export function createContext(options: { codebook?: CompiledCodebook; modelDir?: string } = {}): NlpContext {
+  return {
+    model: loadModel(options.modelDir ?? DEFAULT_MODEL_DIR),
+    resources: loadFeatureResources(),
+    codebook: options.codebook ?? loadCodebook(),
+  };
+}

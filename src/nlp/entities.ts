@@ -1,0 +1,185 @@
+import type { Entity, EntityType, Mention } from '../schema/document.js';
+import type { Sentence } from './sentences.js';
+import type { Token } from './tokenize.js';
+import type { CleanSpan } from './spans.js';
+import { isHonorific, type RoleMention } from './roles.js';
+
+/** An acronym defined in the text: "Lower Manhattan Security Initiative (LMSI)". */
+export interface AcronymDefinition {
+  acronym: string;
+  longForm: string;
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+export interface EntityResult {
+  entities: Entity[];
+  /** Entity id of every span, by span index. */
+  spanEntity: string[];
+  acronyms: AcronymDefinition[];
+}
+
+const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&.]{1,11}$/u;
+const TYPE_SLUG: Record<EntityType, string> = { PERSON: 'person', ORGANIZATION: 'organization', LOCATION: 'location' };
+
+/** "Rosemary A. DiCarlo" -> "rosemary-a-dicarlo": lower case, no accents, words joined by "-". */
+export function slug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+  return s || 'x';
+}
+
+export function entityId(type: EntityType, name: string): string {
+  return `${TYPE_SLUG[type]}/${slug(name)}`;
+}
+
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Word tokens of a name, without initials ("A.") and punctuation: what identifies a person. */
+function nameWords(tokens: Token[], s: CleanSpan): string[] {
+  return tokens
+    .slice(s.first, s.last)
+    .map((t) => t.text)
+    .filter((w) => /\p{L}{2,}/u.test(w) && !/^\p{Lu}\.$/u.test(w));
+}
+
+/**
+ * Merge a document's mentions into entities, as a reader would:
+ *   - an acronym defined in brackets joins its long form, and so do its later bare uses;
+ *   - a person's mentions join on first and last name ("Rosemary DiCarlo" = "Rosemary A. DiCarlo"),
+ *     and a surname alone joins the person named in full before it (or, failing that, after it);
+ *   - other names join on their case-insensitive text.
+ * The canonical name is the fullest form; the id comes from type and canonical name, so it is the
+ * same in every document and every run.
+ */
+export function buildEntities(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], roles: RoleMention[]): EntityResult {
+  const mentionText = spans.map((s) => normalise(text.slice(tokens[s.first].start, tokens[s.last - 1].end)));
+  const types = spans.map((s) => s.type);
+  const group = spans.map((_, i) => i);
+  const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i])));
+  const join = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) group[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+
+  // Acronyms: SPAN ( ACRONYM ), the acronym a span of its own.
+  const acronyms: AcronymDefinition[] = [];
+  const acronymOf = new Map<string, number>();
+  spans.forEach((s, i) => {
+    const next = spans[i + 1];
+    if (!next || next.last - next.first !== 1) return;
+    if (tokens[s.last]?.text !== '(' || next.first !== s.last + 1 || tokens[next.last]?.text !== ')') return;
+    const acronym = tokens[next.first].text;
+    if (!ACRONYM.test(acronym) || acronymOf.has(acronym)) return;
+    acronymOf.set(acronym, i);
+    types[i + 1] = types[i];
+    join(i, i + 1);
+    acronyms.push({ acronym, longForm: mentionText[i], type: types[i], start: tokens[next.first].start, end: tokens[next.first].end });
+  });
+  spans.forEach((s, i) => {
+    const def = acronymOf.get(mentionText[i]);
+    if (def !== undefined && def !== i) {
+      types[i] = types[def];
+      join(def, i);
+    }
+  });
+
+  // People: full names by (first word, last word); short forms by surname.
+  const fullByKey = new Map<string, number>();
+  const fullBySurname = new Map<string, number[]>();
+  spans.forEach((s, i) => {
+    if (types[i] !== 'PERSON') return;
+    const words = nameWords(tokens, s);
+    if (words.length < 2) return;
+    const key = `${words[0].toLowerCase()} ${words[words.length - 1].toLowerCase()}`;
+    const prev = fullByKey.get(key);
+    if (prev === undefined) fullByKey.set(key, i);
+    else join(prev, i);
+    const surname = words[words.length - 1].toLowerCase();
+    const list = fullBySurname.get(surname) ?? [];
+    list.push(i);
+    fullBySurname.set(surname, list);
+  });
+  spans.forEach((s, i) => {
+    if (types[i] !== 'PERSON') return;
+    const words = nameWords(tokens, s);
+    if (words.length !== 1) return;
+    const candidates = fullBySurname.get(words[0].toLowerCase());
+    if (!candidates) return;
+    const distinct = new Set(candidates.map(find));
+    // Ambiguous surname (two people called Smith): the most recent full mention before it wins.
+    const before = candidates.filter((c) => c < i);
+    const target = distinct.size === 1 ? candidates[0] : before.length ? before[before.length - 1] : null;
+    if (target !== null) join(target, i);
+  });
+
+  // Everything else: same type and same text, ignoring case.
+  const byText = new Map<string, number>();
+  spans.forEach((_, i) => {
+    const key = `${types[i]}\u0000${mentionText[i].toLowerCase()}`;
+    const prev = byText.get(key);
+    if (prev === undefined) byText.set(key, i);
+    else join(prev, i);
+  });
+
+  // Collect groups; canonical name = most words, then longest, then first.
+  const groups = new Map<number, number[]>();
+  spans.forEach((_, i) => {
+    const r = find(i);
+    groups.set(r, [...(groups.get(r) ?? []), i]);
+  });
+  const sentenceOf = (offset: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const byId = new Map<string, { entity: Entity; order: number }>();
+  const spanEntity = new Array<string>(spans.length);
+  for (const members of groups.values()) {
+    const type = types[members[0]];
+    let canonical = members[0];
+    for (const m of members) {
+      const words = (i: number) => spans[i].last - spans[i].first;
+      if (words(m) > words(canonical) || (words(m) === words(canonical) && mentionText[m].length > mentionText[canonical].length)) canonical = m;
+    }
+    const name = mentionText[canonical];
+    const id = entityId(type, name);
+    const mentions: Mention[] = members.map((m) => {
+      const start = tokens[spans[m].first].start;
+      const end = tokens[spans[m].last - 1].end;
+      return { start, end, text: text.slice(start, end), sentence: sentenceOf(start) };
+    });
+    const aliases = new Set(members.map((m) => mentionText[m]).filter((t) => t !== name));
+    const ownRoles = roles.filter((r) => members.includes(r.person));
+    for (const r of ownRoles) {
+      const span = spans[r.person];
+      if (span.last - span.first === 1 && r.end <= tokens[span.first].start) aliases.add(`${r.text} ${mentionText[r.person]}`);
+    }
+    const role = ownRoles.find((r) => !isHonorific(r.text))?.text ?? ownRoles[0]?.text ?? null;
+    for (const m of members) spanEntity[m] = id;
+    const existing = byId.get(id);
+    if (existing) {
+      existing.entity.mentions.push(...mentions);
+      existing.entity.mentions.sort((a, b) => a.start - b.start);
+      existing.entity.aliases = [...new Set([...existing.entity.aliases, ...aliases])].sort();
+      existing.entity.role ??= role;
+    } else {
+      byId.set(id, { entity: { id, type, name, aliases: [...aliases].sort(), role, place: null, mentions }, order: Math.min(...members) });
+    }
+  }
+  const entities = [...byId.values()].sort((a, b) => a.order - b.order).map((e) => e.entity);
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  return { entities, spanEntity, acronyms };
+}

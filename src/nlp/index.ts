@@ -1,0 +1,103 @@
+import type { DocumentTheme, Entity } from '../schema/document.js';
+import type { IngestedDocument } from '../ingest/types.js';
+import { addDefinedAcronyms } from './acronyms.js';
+import { findZones } from './boilerplate.js';
+import { makeConsistent } from './consistency.js';
+import type { NlpContext } from './context.js';
+import { buildEntities, type AcronymDefinition } from './entities.js';
+import { countTerms, type TermCounts } from './keywords.js';
+import { linkPlaces } from './places.js';
+import { findRoles, type RoleMention } from './roles.js';
+import { splitSentences, type Sentence } from './sentences.js';
+import { cleanSpans, type CleanSpan } from './spans.js';
+import { tagDocument } from './tagger.js';
+import { codeThemes } from './themes.js';
+import { tokenize, type Token } from './tokenize.js';
+import type { TokenSpan } from './model/tags.js';
+
+export type { NlpContext } from './context.js';
+export { createContext } from './context.js';
+
+/** A document as it moves through the nlp stages; each stage fills in one part. */
+export interface Analysis {
+  doc: IngestedDocument;
+  tokens?: Token[];
+  wordCount?: number;
+  sentences?: Sentence[];
+  tagged?: TokenSpan[];
+  spans?: CleanSpan[];
+  roles?: RoleMention[];
+  entities?: Entity[];
+  spanEntity?: string[];
+  acronyms?: AcronymDefinition[];
+  countries?: string[];
+  themes?: DocumentTheme[];
+  terms?: TermCounts;
+}
+
+type Stage = (a: Analysis, ctx: NlpContext) => void;
+
+function need<T>(value: T | undefined, what: string, stage: string): T {
+  if (value === undefined) throw new Error(`nlp stage "${stage}" needs ${what}, which no earlier stage produced`);
+  return value;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * The nlp stages, in order (order here matters). Every stage reads one document and the shared
+ * context, and nothing else: documents are independent, so they can run anywhere in any order.
+ */
+export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
+  ['tokenize', (a) => {
+    a.tokens = tokenize(a.doc.text);
+    a.wordCount = a.tokens.filter((t) => WORD.test(t.text)).length;
+  }],
+  ['sentences', (a) => {
+    a.sentences = splitSentences(a.doc.text, need(a.tokens, 'tokens', 'sentences'));
+  }],
+  ['tag', (a, ctx) => {
+    a.tagged = tagDocument(need(a.tokens, 'tokens', 'tag'), need(a.sentences, 'sentences', 'tag'), ctx.model, ctx.resources);
+  }],
+  ['clean', (a, ctx) => {
+    a.spans = cleanSpans(need(a.tokens, 'tokens', 'clean'), need(a.tagged, 'tagged spans', 'clean'), ctx.resources.lists);
+  }],
+  ['acronyms', (a) => {
+    a.spans = addDefinedAcronyms(need(a.tokens, 'tokens', 'acronyms'), need(a.spans, 'spans', 'acronyms'));
+  }],
+  ['consistency', (a) => {
+    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.spans, 'spans', 'consistency'));
+  }],
+  ['roles', (a, ctx) => {
+    a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists);
+  }],
+  ['entities', (a) => {
+    const result = buildEntities(a.doc.text, need(a.tokens, 'tokens', 'entities'), need(a.sentences, 'sentences', 'entities'), need(a.spans, 'spans', 'entities'), need(a.roles, 'roles', 'entities'));
+    a.entities = result.entities;
+    a.spanEntity = result.spanEntity;
+    a.acronyms = result.acronyms;
+  }],
+  ['places', (a, ctx) => {
+    a.countries = linkPlaces(need(a.tokens, 'tokens', 'places'), need(a.entities, 'entities', 'places'), ctx.resources.gazetteer);
+  }],
+  ['themes', (a, ctx) => {
+    const tokens = need(a.tokens, 'tokens', 'themes');
+    const sentences = need(a.sentences, 'sentences', 'themes');
+    const spans = need(a.spans, 'spans', 'themes');
+    const names: Array<[number, number]> = spans.filter((s) => s.type === 'ORGANIZATION').map((s) => [tokens[s.first].start, tokens[s.last - 1].end]);
+    for (const r of need(a.roles, 'roles', 'themes')) names.push([r.start, r.end]);
+    const zones = findZones(a.doc.text, sentences, a.doc.title);
+    const titleSentence = zones.lead.has(0) && a.doc.title ? 0 : null;
+    a.themes = codeThemes({ text: a.doc.text, tokens, sentences, zones, wordCount: a.wordCount ?? 0, names, titleSentence }, ctx.codebook);
+  }],
+  ['terms', (a) => {
+    a.terms = countTerms(need(a.tokens, 'tokens', 'terms'));
+  }],
+];
+
+/** Run every nlp stage over one document. */
+export function analyze(doc: IngestedDocument, ctx: NlpContext): Analysis {
+  const a: Analysis = { doc };
+  for (const [, stage] of NLP_STAGES) stage(a, ctx);
+  return a;
+}

@@ -1,0 +1,196 @@
+import type { Sentence } from '../sentences.js';
+import type { Token } from '../tokenize.js';
+import { BIG_CITY, matchGazetteer, type Gazetteer } from '../resources/gazetteer.js';
+import type { WordLists } from '../resources/wordlists.js';
+
+/** Everything feature extraction reads besides the text. */
+export interface FeatureResources {
+  lexicon: Map<string, string[]>;
+  gazetteer: Gazetteer;
+  lists: WordLists;
+  /** Word -> cluster path prefixes (e.g. ["c4:0110", "c8:01101100", ...]), learned from unlabeled text. */
+  clusters: Map<string, string[]> | null;
+  /** Lower-case word -> how often it is capitalised mid-sentence in unlabeled text, bucketed 0-4. */
+  caseBuckets: Map<string, number> | null;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'al', 'bin', 'da', 'di', '&', '-', 'in', 'at']);
+const UPPER = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_LETTER = /\p{L}/u;
+
+/** "DiCarlo" -> "XxXx", "U.S." -> "X.X.", "2018" -> "d": character classes, runs collapsed. */
+export function shapeOf(word: string): string {
+  let out = '';
+  let prev = '';
+  for (const ch of word) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== prev) out += c;
+    prev = c;
+    if (out.length > 6) break;
+  }
+  return out;
+}
+
+/** Could this token be part of a name? Upper-case initial, or a digit-led name part ("3M"). */
+const isCap = (w: string) => UPPER.test(w);
+
+interface TokenInfo {
+  word: string;
+  lower: string;
+  shape: string;
+  cap: boolean;
+}
+
+/**
+ * Features for every token of a document, sentence by sentence. Local features (word, shape,
+ * affixes, neighbours), lexicon and gazetteer classes, organisation-name patterns over runs of
+ * capitalised words, unlabeled-text clusters and capitalisation statistics, and document-level
+ * evidence (is this word written in lower case elsewhere in the document?).
+ */
+export function extractFeatures(tokens: Token[], sentences: Sentence[], res: FeatureResources): string[][] {
+  const info: TokenInfo[] = tokens.map((t) => {
+    const lower = t.text.toLowerCase();
+    return { word: t.text, lower, shape: shapeOf(t.text), cap: isCap(t.text) };
+  });
+  const sentenceStart = new Uint8Array(tokens.length);
+  for (const s of sentences) {
+    sentenceStart[s.first] = 1;
+    // After an opening quote or bracket, the first word is sentence-initial too.
+    if (s.first + 1 < s.last && /^["“‘'(\[]$/.test(tokens[s.first].text)) sentenceStart[s.first + 1] = 1;
+  }
+
+  // Document-level case evidence: forms seen in lower case, and capitalised, away from sentence starts.
+  const lowerSeen = new Set<string>();
+  const capSeen = new Map<string, number>();
+  for (let i = 0; i < info.length; i++) {
+    if (sentenceStart[i] || !HAS_LETTER.test(info[i].word)) continue;
+    if (!info[i].cap) lowerSeen.add(info[i].lower);
+    else if (HAS_LOWER.test(info[i].word)) capSeen.set(info[i].lower, (capSeen.get(info[i].lower) ?? 0) + 1);
+  }
+
+  const out: string[][] = new Array(tokens.length);
+  for (const s of sentences) sentenceFeatures(info, s, sentenceStart, res, lowerSeen, capSeen, out);
+  return out;
+}
+
+function sentenceFeatures(
+  info: TokenInfo[],
+  s: Sentence,
+  sentenceStart: Uint8Array,
+  res: FeatureResources,
+  lowerSeen: Set<string>,
+  capSeen: Map<string, number>,
+  out: string[][],
+): void {
+  const n = s.last - s.first;
+  const words = info.slice(s.first, s.last);
+
+  // Headline: most words capitalised, so capitals say little here.
+  let letters = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (w.word.length > 3 && HAS_LETTER.test(w.word)) {
+      letters++;
+      if (w.cap) caps++;
+    }
+  }
+  const headline = letters >= 3 && caps / letters > 0.7;
+
+  // Gazetteer matches (longest, left to right).
+  const gaz: string[][] = Array.from({ length: n }, () => []);
+  for (const m of matchGazetteer(res.gazetteer, words.map((w) => w.word))) {
+    const kinds = new Set<string>();
+    for (const e of m.entries) kinds.add(e.kind === 'city' && e.population >= BIG_CITY ? 'bigcity' : e.kind);
+    for (const kind of kinds) {
+      for (let k = m.first; k < m.last; k++) {
+        const pos = m.last - m.first === 1 ? 'U' : k === m.first ? 'B' : k === m.last - 1 ? 'L' : 'I';
+        gaz[k].push(`g:${kind}:${pos}`);
+      }
+      gaz[m.first].push(`g:${kind}`);
+    }
+  }
+
+  // Runs of capitalised words, joined by connectors ("Council on Foreign Relations").
+  const runId = new Int32Array(n).fill(-1);
+  const runs: Array<{ first: number; last: number }> = [];
+  for (let k = 0; k < n; ) {
+    if (!words[k].cap) {
+      k++;
+      continue;
+    }
+    let end = k + 1;
+    while (end < n) {
+      if (words[end].cap) end++;
+      else if (CONNECTORS.has(words[end].lower) && end + 1 < n && words[end + 1].cap) end += 2;
+      else break;
+    }
+    for (let j = k; j < end; j++) runId[j] = runs.length;
+    runs.push({ first: k, last: end });
+    k = end;
+  }
+
+  const { lexicon, lists, clusters, caseBuckets } = res;
+  const at = (k: number) => (k >= 0 && k < n ? words[k] : null);
+  for (let k = 0; k < n; k++) {
+    const w = words[k];
+    const f: string[] = ['b', `w:${w.lower}`, `s:${w.shape}`, `p3:${w.lower.slice(0, 3)}`, `x2:${w.lower.slice(-2)}`, `x3:${w.lower.slice(-3)}`, `x4:${w.lower.slice(-4)}`];
+    if (w.word !== w.lower) f.push(`W:${w.word}`);
+    const start = sentenceStart[s.first + k] === 1;
+    if (start) f.push(`st:${w.shape}`);
+    if (headline) f.push(`hl:${w.shape}`);
+    if (w.word.length > 1 && w.word === w.word.toUpperCase() && HAS_LETTER.test(w.word)) f.push(`caps:${Math.min(w.word.replace(/\W/g, '').length, 6)}`);
+
+    for (const [d, name] of [[-1, 'a'], [1, 'z'], [-2, 'aa'], [2, 'zz']] as const) {
+      const o = at(k + d);
+      f.push(`${name}:${o ? o.lower : d < 0 ? '<s>' : '</s>'}`);
+      if (o && (d === -1 || d === 1)) {
+        f.push(`${name}s:${o.shape}`);
+        const lt = lexicon.get(o.lower);
+        if (lt) for (const t of lt) f.push(`${name}l:${t}`);
+        if (lists.titleWords.has(o.lower)) f.push(`${name}:title`);
+      }
+    }
+    const prev = at(k - 1);
+    const next = at(k + 1);
+    f.push(`a|w:${prev ? prev.lower : '<s>'}|${w.lower}`, `w|z:${w.lower}|${next ? next.lower : '</s>'}`);
+    f.push(`as|s|zs:${prev ? prev.shape : '<s>'}|${w.shape}|${next ? next.shape : '</s>'}`);
+
+    const lt = lexicon.get(w.lower);
+    if (lt) for (const t of lt) f.push(`l:${t}`, `l|s:${t}|${w.shape}`);
+    if (lists.titleWords.has(w.lower)) f.push('title');
+    if (lists.orgHeads.has(w.lower)) f.push('orghead');
+    for (const g of gaz[k]) f.push(g);
+
+    const r = runId[k];
+    if (r >= 0) {
+      const run = runs[r];
+      const len = run.last - run.first;
+      const pos = len === 1 ? 'U' : k === run.first ? 'B' : k === run.last - 1 ? 'L' : 'I';
+      f.push(`run:${pos}`, `runlen:${Math.min(len, 5)}`);
+      let hasHead = false;
+      for (let j = run.first; j < run.last; j++) if (lists.orgHeads.has(words[j].lower)) hasHead = true;
+      if (hasHead) f.push(`runhead:${pos}`);
+      if (lists.orgHeads.has(words[run.last - 1].lower)) f.push('runendhead');
+      if (lists.titleWords.has(words[run.first].lower)) f.push(`runtitle:${pos}`);
+    }
+
+    if (w.cap && HAS_LOWER.test(w.word)) {
+      if (lowerSeen.has(w.lower)) f.push(start ? 'doclower:st' : 'doclower');
+      if ((capSeen.get(w.lower) ?? 0) > (start ? 0 : 1)) f.push(start ? 'doccap:st' : 'doccap');
+    }
+    if (caseBuckets) {
+      const b = caseBuckets.get(w.lower);
+      f.push(`cb:${b ?? 'unk'}${w.cap ? (start ? ':st' : ':cap') : ''}`);
+    }
+    if (clusters) {
+      const c = clusters.get(w.lower);
+      if (c) for (const p of c) f.push(p);
+      const pc = prev && clusters.get(prev.lower);
+      if (pc) f.push(`a${pc[pc.length - 1]}`);
+      const nc = next && clusters.get(next.lower);
+      if (nc) f.push(`z${nc[nc.length - 1]}`);
+    }
+    out[s.first + k] = f;
+  }
+}

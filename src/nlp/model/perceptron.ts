@@ -1,0 +1,81 @@
+import { allowed, canEnd, TAGS } from './tags.js';
+
+const T = TAGS.length;
+/** Transition table: row `from + 1` (row 0 = sentence start), column `to`. Invalid moves are -Infinity. */
+export const TRANSITION_ROWS = T + 1;
+
+/** Weights of a linear sequence model: one row of T weights per feature, plus transitions. */
+export interface LinearModel {
+  featureIndex: Map<string, number>;
+  weights: Float32Array | Float64Array;
+  transitions: Float32Array | Float64Array;
+}
+
+const MASK = (() => {
+  const m = new Float64Array(TRANSITION_ROWS * T);
+  for (let from = -1; from < T; from++) for (let to = 0; to < T; to++) m[(from + 1) * T + to] = allowed(from, to) ? 0 : -Infinity;
+  return m;
+})();
+
+/** Sum of feature weights per tag for each token: scores[i * T + tag]. */
+export function emissionScores(model: LinearModel, features: string[][]): Float64Array {
+  const scores = new Float64Array(features.length * T);
+  const { featureIndex, weights } = model;
+  for (let i = 0; i < features.length; i++) {
+    const base = i * T;
+    for (const f of features[i]) {
+      const row = featureIndex.get(f);
+      if (row === undefined) continue;
+      const w = row * T;
+      for (let t = 0; t < T; t++) scores[base + t] += weights[w + t];
+    }
+  }
+  return scores;
+}
+
+/** Same, from feature ids already looked up (training). */
+export function emissionScoresById(weights: Float64Array, ids: Int32Array[]): Float64Array {
+  const scores = new Float64Array(ids.length * T);
+  for (let i = 0; i < ids.length; i++) {
+    const base = i * T;
+    const row = ids[i];
+    for (let j = 0; j < row.length; j++) {
+      const w = row[j] * T;
+      for (let t = 0; t < T; t++) scores[base + t] += weights[w + t];
+    }
+  }
+  return scores;
+}
+
+/** Best tag sequence under emission scores and transitions, honouring the BILOU constraints. */
+export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<number>): Int32Array {
+  const best = new Float64Array(n * T);
+  const back = new Int32Array(n * T);
+  for (let t = 0; t < T; t++) best[t] = scores[t] + transitions[t] + MASK[t];
+  for (let i = 1; i < n; i++) {
+    for (let to = 0; to < T; to++) {
+      let max = -Infinity;
+      let arg = 0;
+      for (let from = 0; from < T; from++) {
+        const v = best[(i - 1) * T + from] + transitions[(from + 1) * T + to] + MASK[(from + 1) * T + to];
+        if (v > max) {
+          max = v;
+          arg = from;
+        }
+      }
+      best[i * T + to] = max + scores[i * T + to];
+      back[i * T + to] = arg;
+    }
+  }
+  const path = new Int32Array(n);
+  let max = -Infinity;
+  for (let t = 0; t < T; t++) {
+    const v = best[(n - 1) * T + t];
+    if (canEnd(t) && v > max) {
+      max = v;
+      path[n - 1] = t;
+    }
+  }
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]];
+  return path;
+}

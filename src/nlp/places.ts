@@ -1,0 +1,33 @@
+import type { Entity } from '../schema/document.js';
+import type { Token } from './tokenize.js';
+import { matchGazetteer, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
+import { tokenize } from './tokenize.js';
+
+/**
+ * Link LOCATION entities to the gazetteer: a country gets its ISO 3166-1 alpha-2 code, a region its
+ * country, a city its country and coordinates. Among cities of the same name, one in a country the
+ * document names wins, else the most populous. Returns the document's "countries mentioned":
+ * countries named, and countries referred to by nationality words ("Syrian"), which are not places.
+ */
+export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer): string[] {
+  const lookup = (name: string) => gazetteer.byKey.get(tokenize(name).map((t) => t.text.toLowerCase()).join(' '));
+  const countries = new Set<string>();
+  const candidates = new Map<Entity, GazetteerEntry[]>();
+  for (const e of entities) {
+    if (e.type !== 'LOCATION') continue;
+    const entries = (lookup(e.name) ?? e.aliases.map(lookup).find(Boolean) ?? []).filter((x) => x.kind !== 'demonym');
+    if (!entries.length) continue;
+    candidates.set(e, entries);
+    if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
+  }
+  for (const [e, entries] of candidates) {
+    const best = entries.find((x) => x.kind !== 'city' || countries.has(x.countryCode)) ?? entries[0];
+    e.place = { kind: best.kind === 'country' ? 'country' : best.kind === 'region' ? 'region' : 'city', country_code: best.countryCode, lat: best.lat, lon: best.lon };
+  }
+  const referred = new Set(countries);
+  for (const m of matchGazetteer(gazetteer, tokens.map((t) => t.text))) {
+    const demonym = m.entries.find((x) => x.kind === 'demonym');
+    if (demonym) referred.add(demonym.countryCode);
+  }
+  return [...referred].sort();
+}

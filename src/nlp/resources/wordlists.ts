@@ -1,0 +1,22 @@
+import { readWordList } from './data-files.js';
+import { tokenize } from '../tokenize.js';
+
+export interface WordLists {
+  /** Lower-case title and honorific tokens (single words, as they tokenize). */
+  titleWords: Set<string>;
+  /** Lower-case words that head organisation names. */
+  orgHeads: Set<string>;
+}
+
+let cached: WordLists | null = null;
+
+export function loadWordLists(): WordLists {
+  if (cached) return cached;
+  const titleWords = new Set<string>();
+  for (const title of readWordList('lexicon/titles.txt')) {
+    for (const t of tokenize(title)) if (/\p{L}/u.test(t.text)) titleWords.add(t.text.toLowerCase());
+  }
+  const orgHeads = new Set(readWordList('lexicon/org-heads.txt').map((w) => w.toLowerCase()));
+  cached = { titleWords, orgHeads };
+  return cached;
+}

@@ -1,0 +1,92 @@
+import type { Token } from './tokenize.js';
+import type { CleanSpan } from './spans.js';
+import type { WordLists } from './resources/wordlists.js';
+
+export interface RoleMention {
+  /** Index of the PERSON span the role belongs to. */
+  person: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the ORGANIZATION span the role is held at, when the text says so. */
+  organization: number | null;
+}
+
+const CONNECTOR = new Set(['of', 'for', 'on', 'and', 'to', 'the', '-', '&']);
+const UPPER = /^\p{Lu}/u;
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'hon', 'prof']);
+const MAX_ROLE_TOKENS = 12;
+
+/** A role is honorific-only ("Ms", "Dr") when every word is an honorific. */
+export function isHonorific(role: string): boolean {
+  return role.split(/[\s.]+/).filter(Boolean).every((w) => HONORIFICS.has(w.toLowerCase()));
+}
+
+/**
+ * Roles of people, from the three ways press releases give them:
+ *   before the name:  "UN Under-Secretary-General for Political Affairs Rosemary A. DiCarlo"
+ *   title in the span: "Lieutenant General Carlos Loitey" (cut off by cleanSpans)
+ *   after the name:   "Boris Johnson, the Foreign Secretary," / "Monica Duffy Toft, Professor at ..."
+ * A role phrase is capitalised words and connectors holding at least one title word. An
+ * organisation right before the role ("UN Under-Secretary-General") or after "at"/"of" following
+ * it is recorded as where the role is held.
+ */
+export function findRoles(text: string, tokens: Token[], spans: CleanSpan[], lists: WordLists): RoleMention[] {
+  const spanAt = new Int32Array(tokens.length).fill(-1);
+  spans.forEach((s, i) => {
+    for (let k = s.first; k < s.last; k++) spanAt[k] = i;
+  });
+  const isTitle = (k: number) => lists.titleWords.has(tokens[k].text.toLowerCase()) || lists.titleWords.has(tokens[k].text.toLowerCase().replace(/\.$/, ''));
+  const roleWord = (k: number) => spanAt[k] < 0 && (UPPER.test(tokens[k].text) || CONNECTOR.has(tokens[k].text.toLowerCase()) || isTitle(k));
+  const gap = (a: number, b: number) => tokens[b].start - tokens[a].end;
+  /** Adjacent tokens with at most one space between them and no line break. */
+  const sameLine = (a: number, b: number) => gap(a, b) <= 1 && !text.slice(tokens[a].end, tokens[b].start).includes('\n');
+  const orgBefore = (k: number) => (k >= 0 && spanAt[k] >= 0 && spans[spanAt[k]].type === 'ORGANIZATION' && sameLine(k, k + 1) ? spanAt[k] : null);
+  /** "at the Council on Foreign Relations", "of NATO": an organisation after the role. */
+  const orgAfter = (k: number): number | null => {
+    let j = k;
+    if (j < tokens.length && /^(at|of|with|from)$/i.test(tokens[j].text)) j++;
+    else return null;
+    if (j < tokens.length && /^the$/i.test(tokens[j].text)) j++;
+    return j < tokens.length && spanAt[j] >= 0 && spans[spanAt[j]].type === 'ORGANIZATION' ? spanAt[j] : null;
+  };
+  const trimConnectors = (a: number, b: number): [number, number] => {
+    while (a < b && CONNECTOR.has(tokens[a].text.toLowerCase())) a++;
+    while (b > a && CONNECTOR.has(tokens[b - 1].text.toLowerCase())) b--;
+    return [a, b];
+  };
+  const make = (person: number, a: number, b: number, organization: number | null): RoleMention => ({
+    person,
+    text: text.slice(tokens[a].start, tokens[b - 1].end).replace(/\s+/g, ' '),
+    start: tokens[a].start,
+    end: tokens[b - 1].end,
+    organization,
+  });
+
+  const roles: RoleMention[] = [];
+  spans.forEach((span, index) => {
+    if (span.type !== 'PERSON') return;
+    // Before the name (including a title the tagger put inside the span), starting at a title word.
+    let a = span.title ? span.title.first : span.first;
+    const b = a;
+    while (a > 0 && b - a < MAX_ROLE_TOKENS && roleWord(a - 1) && sameLine(a - 1, a)) a--;
+    let [ra, rb] = trimConnectors(a, b);
+    while (ra < rb && !isTitle(ra)) ra++;
+    [ra, rb] = trimConnectors(ra, rb);
+    if (ra < rb) roles.push(make(index, ra, rb, orgBefore(ra - 1)));
+
+    // After the name: ", [the] Role Words [at ORG]" up to a comma, full stop or bracket.
+    let k = span.last;
+    if (k < tokens.length && tokens[k].text === ',') {
+      k++;
+      if (k < tokens.length && /^the$/i.test(tokens[k].text)) k++;
+      const start = k;
+      while (k < tokens.length && k - start < MAX_ROLE_TOKENS && roleWord(k)) k++;
+      const [sa, sb] = trimConnectors(start, k);
+      if (sa < sb && tokens.slice(sa, sb).some((_, j) => isTitle(sa + j)) && (k >= tokens.length || /^[,.;)]$|^(at|of|with|from)$/i.test(tokens[k].text))) {
+        roles.push(make(index, sa, sb, orgAfter(k)));
+      }
+    }
+  });
+  return roles;
+}

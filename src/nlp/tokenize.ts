@@ -1,0 +1,78 @@
+/** A token with its UTF-16 offsets in the document text. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Abbreviations that keep their full stop (so the stop is not read as a sentence end), and single
+ * capital initials ("K."). Lower-cased, without the stop.
+ */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'adm',
+  'cmdr', 'cdr', 'brig', 'hon', 'rev', 'fr', 'jr', 'sr', 'st', 'mt', 'ft', 'inc', 'ltd', 'corp', 'co', 'bros', 'no', 'nos',
+  'vs', 'etc', 'approx', 'dept', 'univ', 'assn', 'ave', 'blvd', 'rd', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'ala', 'ariz',
+  'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mass', 'mich', 'minn', 'miss',
+  'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo', 'ont', 'que', 'alta',
+  'sask', 'man', 'op', 'ed', 'fig', 'vol', 'pp', 'ph', 'esq', 'excl', 'incl', 'est', 'ca',
+]);
+
+/**
+ * One regex, alternatives in priority order: URLs and e-mail addresses stay whole (they are not
+ * names); dotted abbreviations ("U.S.", "D.C.", "a.m."); words (letters and digits, with inner
+ * apostrophes and dots as in "O'Brien"); numbers with separators; then any other single character.
+ * Hyphens and slashes always split, so "NATO-UN" gives NATO, -, UN (each name its own mention).
+ */
+const TOKEN = new RegExp(
+  [
+    /(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/u.source,
+    /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u.source,
+    /(?:\p{L}\.){2,}/u.source,
+    /\p{N}+(?:[.,:]\p{N}+)*%?/u.source,
+    /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*\.?/u.source,
+    /\S/u.source,
+  ].join('|'),
+  'gu',
+);
+const POSSESSIVE = /['’][sS]$/;
+
+/** Split a word token that ends in a full stop unless it is a known abbreviation or an initial. */
+function splitStop(text: string, start: number, out: Token[]): void {
+  const word = text.slice(0, -1);
+  const keep = ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word);
+  if (keep) {
+    out.push({ text, start, end: start + text.length });
+  } else {
+    out.push({ text: word, start, end: start + word.length });
+    out.push({ text: '.', start: start + word.length, end: start + text.length });
+  }
+}
+
+/** Tokenize a whole document; offsets index into `text`. Linear time, no backtracking. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let t = m[0];
+    const start = m.index;
+    if (t.length > 1 && t.endsWith('.') && /[\p{L}\p{N}]/u.test(t[0]) && !/^(?:\p{L}\.){2,}$/u.test(t)) {
+      splitStop(t, start, out);
+      continue;
+    }
+    if (t.length > 2 && POSSESSIVE.test(t) && /[\p{L}\p{M}]/u.test(t[0])) {
+      // "NATO's" -> "NATO" + "'s": the possessive is never part of a name.
+      out.push({ text: t.slice(0, -2), start, end: start + t.length - 2 });
+      out.push({ text: t.slice(-2), start: start + t.length - 2, end: start + t.length });
+      continue;
+    }
+    if (t.length > 2 && (t.endsWith("s'") || t.endsWith('s’')) && /[\p{L}]/u.test(t[0])) {
+      t = t.slice(0, -1);
+      out.push({ text: t, start, end: start + t.length });
+      out.push({ text: m[0].slice(-1), start: start + t.length, end: start + t.length + 1 });
+      continue;
+    }
+    out.push({ text: t, start, end: start + t.length });
+  }
+  return out;
+}

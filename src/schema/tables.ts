@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { EntityType } from './document.js';
+import { Problem } from './problem.js';
+
+/**
+ * One zod schema per CSV file: the column order of each file is the key order here, and the README
+ * tables and JSON Schemas are generated from the same schemas, so they cannot drift apart.
+ */
+const id = z.string().describe('Document id');
+const offset = z.number().int().nonnegative();
+const list = (what: string) => z.string().describe(`${what}, joined by "; " (empty when none)`);
+
+export const DocumentRow = z.object({
+  id,
+  path: z.string().describe('Source path relative to its input root'),
+  format: z.string().describe('txt, md, html, json or jsonl'),
+  encoding: z.string().describe('utf-8, utf-16le, utf-16be or windows-1252'),
+  record: z.string().describe('Record id or index in a JSON/JSONL file, else empty'),
+  title: z.string(),
+  date: z.string().describe('Publication date YYYY-MM-DD, else empty'),
+  date_source: z.string().describe('metadata, dateline, text or path'),
+  dateline: z.string().describe('The dateline as written'),
+  dateline_place: z.string(),
+  publisher: z.string(),
+  url: z.string(),
+  word_count: z.number().int(),
+  sha256: z.string().describe('sha256 of the document text'),
+  persons: z.number().int().describe('Distinct PERSON entities'),
+  organizations: z.number().int().describe('Distinct ORGANIZATION entities'),
+  locations: z.number().int().describe('Distinct LOCATION entities'),
+  mentions: z.number().int().describe('Entity mentions'),
+  themes: list('Theme ids'),
+  countries: list('ISO 3166-1 alpha-2 codes of countries mentioned'),
+});
+
+export const EntityRow = z.object({
+  entity_id: z.string().describe('Stable id: type and normalised canonical name'),
+  type: EntityType,
+  name: z.string(),
+  aliases: z.string().describe('Other forms used in any document, joined by " | "'),
+  documents: z.number().int().describe('Documents mentioning the entity'),
+  mentions: z.number().int().describe('Mentions over all documents'),
+  country_code: z.string().describe('ISO 3166-1 alpha-2 code of a LOCATION, else empty'),
+  place_kind: z.string().describe('country, region or city for a linked LOCATION, else empty'),
+  lat: z.number().nullable().describe('Latitude of a city, else empty'),
+  lon: z.number().nullable().describe('Longitude of a city, else empty'),
+});
+
+export const MentionRow = z.object({
+  doc_id: id,
+  entity_id: z.string(),
+  type: EntityType,
+  start: offset.describe('UTF-16 offset into the document text (documents.jsonl "text")'),
+  end: offset,
+  text: z.string(),
+  sentence_index: z.number().int().nonnegative(),
+});
+
+export const ThemeRow = z.object({
+  doc_id: id,
+  theme: z.string(),
+  label: z.string(),
+  score: z.number().describe('Weighted hits per 1,000 words'),
+  threshold: z.number(),
+  sentences: z.number().int().describe('Sentences with evidence'),
+  hits: z.number().int().describe('Counted hits (theme_evidence.csv has each one)'),
+  evidence: z.string().describe('Distinct matched terms, joined by "; "'),
+  evidence_sentence: z.string().describe('The sentence with the most evidence'),
+  evidence_start: offset.describe('Offset of that sentence in the document text'),
+  evidence_end: offset,
+});
+
+export const ThemeEvidenceRow = z.object({
+  doc_id: id,
+  theme: z.string(),
+  term: z.string().describe('Codebook term or phrase'),
+  rule: z.string().describe('term or phrase'),
+  start: offset,
+  end: offset,
+  text: z.string().describe('Matched text as written'),
+  sentence_index: z.number().int().nonnegative(),
+  weight: z.number().describe('After title, lead and boilerplate weighting'),
+});
+
+export const KeywordRow = z.object({
+  doc_id: id,
+  rank: z.number().int().positive(),
+  term: z.string(),
+  score: z.number().describe('TF-IDF over the run'),
+  count: z.number().int().positive(),
+});
+
+export const RoleRow = z.object({
+  doc_id: id,
+  entity_id: z.string().describe('The person'),
+  role: z.string(),
+  organization_id: z.string().describe('Where the role is held, when the text says; else empty'),
+  start: offset,
+  end: offset,
+});
+
+export const AcronymRow = z.object({
+  acronym: z.string(),
+  long_form: z.string(),
+  entity_id: z.string(),
+  documents: z.number().int().describe('Documents defining the acronym this way'),
+  first_doc: id.describe('First document (in run order) with the definition'),
+  first_start: offset,
+  first_end: offset,
+});
+
+export const ProblemRow = Problem;
+
+/** Every CSV file of the data contract, in the order they are documented. */
+export const CSV_TABLES = {
+  'documents.csv': DocumentRow,
+  'entities.csv': EntityRow,
+  'mentions.csv': MentionRow,
+  'roles.csv': RoleRow,
+  'acronyms.csv': AcronymRow,
+  'themes.csv': ThemeRow,
+  'theme_evidence.csv': ThemeEvidenceRow,
+  'keywords.csv': KeywordRow,
+  'problems.csv': ProblemRow,
+} as const;
+export type CsvTable = keyof typeof CSV_TABLES;
+export type Row<T extends CsvTable> = z.infer<(typeof CSV_TABLES)[T]>;
+
+export function columnsOf(table: CsvTable): string[] {
+  return Object.keys(CSV_TABLES[table].shape);
+}
