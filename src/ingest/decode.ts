@@ -1,3 +1,4 @@
+import { decodeWindows1252 } from './windows-1252.js';
 import type { Encoding } from './types.js';
 
 export type Decoded =
@@ -75,7 +76,7 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hasBom ? bytes.subarray(3) : bytes);
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = decodeWindows1252(bytes);
     encoding = 'windows-1252';
     legacy = true;
   }

@@ -7,6 +7,7 @@ import type { NlpContext } from './context.js';
 import { buildEntities, type AcronymDefinition } from './entities.js';
 import { countTerms, type TermCounts } from './keywords.js';
 import { linkPlaces } from './places.js';
+import { applyNamePatterns } from './patterns.js';
 import { findRoles, type RoleMention } from './roles.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { cleanSpans, type CleanSpan } from './spans.js';
@@ -61,6 +62,9 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   }],
   ['clean', (a, ctx) => {
     a.spans = cleanSpans(need(a.tokens, 'tokens', 'clean'), need(a.tagged, 'tagged spans', 'clean'), ctx.resources.lists);
+  }],
+  ['patterns', (a, ctx) => {
+    a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources.lists, ctx.resources.caseBuckets);
   }],
   ['acronyms', (a) => {
     a.spans = addDefinedAcronyms(need(a.tokens, 'tokens', 'acronyms'), need(a.spans, 'spans', 'acronyms'));
