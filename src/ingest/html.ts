@@ -7,12 +7,13 @@ const HIDDEN = new Set([
 ]);
 /** Page chrome: dropped when the page has an <article> or <main>, else kept (some pages put the release there). */
 const CHROME = new Set(['header', 'footer']);
-/** Elements that start a new line of text. */
+/** Elements that stand apart as paragraphs (a blank line before and after). */
 const BLOCK = new Set([
-  'address', 'article', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table',
-  'tbody', 'td', 'th', 'thead', 'tr', 'ul', 'body', 'html',
+  'address', 'article', 'blockquote', 'div', 'dl', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'main', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'body', 'html',
 ]);
+/** Elements that start a new line: list items, table rows, line breaks. */
+const LINE = new Set(['br', 'li', 'dt', 'dd', 'tr']);
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'source', 'track', 'wbr']);
 
 export interface HtmlText {
@@ -25,7 +26,6 @@ export interface HtmlText {
 
 interface Collector {
   parts: string[];
-  /** Depth inside the region being collected (article/main) or 0 when collecting the whole body. */
 }
 
 /**
@@ -44,6 +44,7 @@ export function htmlToText(html: string): HtmlText {
   let titleText = '';
   let inTitle = false;
   let h1 = '';
+  let h1Done = false;
   let h1Depth = 0;
   const meta: Record<string, string> = {};
   let canonical: string | null = null;
@@ -70,11 +71,12 @@ export function htmlToText(html: string): HtmlText {
         if (name === 'article') inArticle++;
         if (name === 'main') inMain++;
         if (name === 'h1') h1Depth++;
-        if (BLOCK.has(name)) push('\n');
+        if (BLOCK.has(name)) push('\n\n');
+        else if (LINE.has(name)) push('\n');
       },
       ontext(data) {
         if (inTitle) titleText += data;
-        if (h1Depth > 0 && hiddenDepth === 0 && !h1) h1 += data;
+        if (h1Depth > 0 && hiddenDepth === 0 && !h1Done) h1 += data;
         push(data);
       },
       onclosetag(name) {
@@ -89,8 +91,11 @@ export function htmlToText(html: string): HtmlText {
         if (CHROME.has(name)) chromeDepth = Math.max(0, chromeDepth - 1);
         if (name === 'article') inArticle = Math.max(0, inArticle - 1);
         if (name === 'main') inMain = Math.max(0, inMain - 1);
-        if (name === 'h1') h1Depth = Math.max(0, h1Depth - 1);
-        if (BLOCK.has(name)) push('\n');
+        if (name === 'h1') {
+          h1Depth = Math.max(0, h1Depth - 1);
+          if (h1.trim()) h1Done = true;
+        }
+        if (BLOCK.has(name)) push('\n\n');
       },
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },

@@ -6,6 +6,8 @@ import type { RecordMeta } from './types.js';
 const HEAD_CHARS = 1500;
 const MAX_TITLE_CHARS = 300;
 
+/** A month name starting a date ("Sept. 12"): never a dateline's region. */
+const MONTH_START = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?[ \\t]+\\d';
 const CAP_WORD = "[\\p{Lu}][\\p{L}\\p{M}'’.-]*";
 const PLACE = `${CAP_WORD}(?:[ \\t]+(?:${CAP_WORD}|de|del|la|le|am|upon|on|of))*`;
 /**
@@ -15,7 +17,7 @@ const PLACE = `${CAP_WORD}(?:[ \\t]+(?:${CAP_WORD}|de|del|la|le|am|upon|on|of))*
  */
 const DATELINE = new RegExp(
   `^(?<place>${PLACE})` +
-    `(?:,[ \\t]*(?<region>(?:[\\p{Lu}][\\p{L}.]{0,12}\\.?)(?:[ \\t][\\p{Lu}][\\p{L}.]{0,12})?))?` +
+    `(?:,[ \\t]*(?!${MONTH_START})(?<region>(?:[\\p{Lu}][\\p{L}.]{0,12}\\.?)(?:[ \\t][\\p{Lu}][\\p{L}.]{0,12})?))?` +
     `(?:[ \\t]*\\((?<note>[^)\\n]{1,40})\\))?` +
     `(?:,?[ \\t]*(?<date>[^\\n]{0,40}?))?` +
     `(?:[ \\t]*/[^/\\n]{1,30}/)?` +
@@ -65,12 +67,22 @@ function findDateline(lines: Line[]): Dateline | null {
     if (date && date.trim() && !findDate(date)) continue;
     const noteIsDate = note ? findDate(note) !== null : false;
     const placeParts = [place.trim(), region?.trim(), note && !noteIsDate && !/^(AP|Reuters|AFP|UPI|PRNewswire)$/i.test(note.trim()) ? note.trim() : undefined];
-    const sepAt = m.index + m[0].length - m.groups.sep.length;
+    let sepAt = m.index + m[0].length - m.groups.sep.length;
+    let iso2 = iso;
+    // "OTTAWA, Ont. — March 3, 2022 — ...": the date stands between two separators.
+    if (!iso) {
+      const after = /^[ \t]*([^\n]{6,30}?)[ \t]*(?:--|[–—]|[ \t]-[ \t])/.exec(body.slice(m.index + m[0].length));
+      const d = after ? findDate(after[1]) : null;
+      if (after && d && d.length >= after[1].trim().length - 1) {
+        iso2 = d.iso;
+        sepAt = m.index + m[0].length + after[0].indexOf(after[1]) + after[1].length;
+      }
+    }
     const raw = body.slice(0, sepAt).trimEnd();
     return {
       text: raw,
       place: placeParts.filter(Boolean).join(', '),
-      date: iso,
+      date: iso2,
       start: line.start + lead,
       end: line.start + lead + raw.length,
     };

@@ -5,6 +5,8 @@ import type { WordLists } from './resources/wordlists.js';
 const UPPER = /\p{Lu}/gu;
 const LOWER = /\p{Ll}/gu;
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
+/** Legal-form suffixes: part of a company's name, never a name alone ("Ltd edition"). */
+const LEGAL_SUFFIX = new Set(['ltd', 'ltd.', 'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'n.v.', 'bv', 'spa', 'oy', 'ab']);
 
 /** Is most of the document's lettering upper case (a shouted headline style or stripped text)? */
 function shouting(tokens: Token[]): boolean {
@@ -48,6 +50,7 @@ export function applyNamePatterns(text: string, tokens: Token[], spans: CleanSpa
   for (const s of spans) {
     const text = tokens.slice(s.first, s.last).map((t) => t.text).join(' ');
     if (commonAcronyms.has(text)) continue;
+    if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first))) continue;
     if (s.type === 'PERSON' && !loud && s.last - s.first === 1 && ACRONYM_LIKE.test(tokens[s.first].text)) continue;
     if (s.type === 'PERSON' && lists.titleWords.has(lower(s.last - 1)) && (caseBuckets?.get(lower(s.last - 1)) ?? 4) <= 1) continue;
     const prev = out[out.length - 1];

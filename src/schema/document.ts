@@ -23,7 +23,7 @@ export type Place = z.infer<typeof Place>;
 
 export const Entity = z.object({
   id: z.string().describe('Stable id from type and normalised canonical name, e.g. person/rosemary-a-dicarlo'),
-  type: EntityType,
+  type: EntityType.describe('PERSON, ORGANIZATION or LOCATION'),
   name: z.string().describe('Canonical name: the fullest form used in the document'),
   aliases: z.array(z.string()).describe('Other forms the document uses for this entity, sorted'),
   role: z.string().nullable().describe('Title or role given to a person in the document (first one), else null'),
@@ -45,7 +45,7 @@ export type Evidence = z.infer<typeof Evidence>;
 
 export const DocumentTheme = z.object({
   id: z.string().describe('Theme id from the codebook'),
-  label: z.string(),
+  label: z.string().describe('Theme label from the codebook'),
   score: z.number().describe('Weighted hits per 1,000 words'),
   threshold: z.number().describe('The theme is assigned when score >= threshold and minSentences is met'),
   sentences: z.number().int().describe('Distinct sentences with evidence'),
@@ -65,17 +65,17 @@ export type Keyword = z.infer<typeof Keyword>;
 
 export const Dateline = z.object({
   text: z.string().describe('The dateline as written, without its closing dash'),
-  place: z.string().nullable(),
+  place: z.string().nullable().describe('The place part, e.g. "Brussels" or "OTTAWA, Ont."'),
   date: z.string().nullable().describe('ISO 8601 date (YYYY-MM-DD) read from the dateline'),
-  start: Offset,
+  start: Offset.describe('Offset of the dateline in the document text'),
   end: Offset,
 });
 export type Dateline = z.infer<typeof Dateline>;
 
 export const Source = z.object({
   path: z.string().describe('Path relative to its input root, / separators'),
-  format: z.enum(['txt', 'md', 'html', 'json', 'jsonl']),
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
+  format: z.enum(['txt', 'md', 'html', 'json', 'jsonl']).describe('How the file was read'),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).describe('How its bytes were decoded'),
   record: z.string().nullable().describe('Record id or index inside a JSON/JSONL file, else null'),
   sha256: z.string().describe('sha256 of the source file bytes'),
 });
@@ -91,8 +91,8 @@ export const Role = z.object({
 export type Role = z.infer<typeof Role>;
 
 export const Acronym = z.object({
-  acronym: z.string(),
-  long_form: z.string(),
+  acronym: z.string().describe('As written, e.g. "PCTR"'),
+  long_form: z.string().describe('The name it stands for in this document'),
   entity_id: z.string().describe('The entity both forms name'),
   start: Offset.describe('Offset of the acronym in its definition "Long Form (ACRONYM)"'),
   end: Offset,
@@ -101,21 +101,21 @@ export type Acronym = z.infer<typeof Acronym>;
 
 export const DocumentRecord = z.object({
   id: z.string().describe('Path relative to the input root; path#id or path#N for JSON records'),
-  source: Source,
-  title: z.string().nullable(),
+  source: Source.describe('Where the document came from'),
+  title: z.string().nullable().describe('First line (txt), first heading (md), <h1> or <title> (html), or the record\'s "title"'),
   date: z.string().nullable().describe('Publication date, ISO 8601 (YYYY-MM-DD)'),
   date_source: z.enum(['metadata', 'dateline', 'text', 'path']).nullable().describe('Where the date was read'),
-  dateline: Dateline.nullable(),
-  publisher: z.string().nullable(),
-  url: z.string().nullable(),
+  dateline: Dateline.nullable().describe('"Brussels, 30 October 2018 -" at the start of a line near the top'),
+  publisher: z.string().nullable().describe('The record\'s "publisher", or the page\'s og:site_name'),
+  url: z.string().nullable().describe('The record\'s "url", or the page\'s canonical URL'),
   text: z.string().describe('The document text all offsets point into'),
-  word_count: z.number().int().nonnegative(),
+  word_count: z.number().int().nonnegative().describe('Tokens with a letter or digit'),
   sha256: z.string().describe('sha256 of the document text (UTF-8)'),
-  entities: z.array(Entity),
+  entities: z.array(Entity).describe('People, organisations and places, in order of first mention'),
   roles: z.array(Role).describe('Roles and titles given to people, in text order'),
   acronyms: z.array(Acronym).describe('Acronyms defined in the document'),
   countries: z.array(z.string().length(2)).describe('ISO codes of countries named or referred to by nationality words, sorted'),
-  themes: z.array(DocumentTheme),
-  keywords: z.array(Keyword),
+  themes: z.array(DocumentTheme).describe('Themes assigned by the codebook, in codebook order'),
+  keywords: z.array(Keyword).describe('Top terms by TF-IDF over the run, best first'),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;

@@ -47,7 +47,16 @@ function add(g: Gazetteer, entry: GazetteerEntry): void {
   g.lengths.set(tokens[0], lens);
 }
 
-const KIND_RANK: Record<GazetteerKind, number> = { country: 0, demonym: 1, region: 2, city: 3 };
+/**
+ * Which reading of a name comes first: a country, then a large city (Berlin the city before Berlin
+ * the state, New York City before the state), then a region, then smaller cities.
+ */
+function rank(e: GazetteerEntry): number {
+  if (e.kind === 'country') return 0;
+  if (e.kind === 'demonym') return 1;
+  if (e.kind === 'city') return e.population >= 100_000 ? 2 : 4;
+  return 3;
+}
 
 let cached: Gazetteer | null = null;
 
@@ -67,8 +76,8 @@ export function loadGazetteer(): Gazetteer {
   for (const [name, code, population, lat, lon] of readTsv('gazetteer/cities.tsv')) {
     add(g, { kind: 'city', name, countryCode: code, population: Number(population), lat: Number(lat), lon: Number(lon) });
   }
-  // Best entry first: countries before regions before cities, then the most populous.
-  for (const list of g.byKey.values()) list.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || b.population - a.population || (a.countryCode < b.countryCode ? -1 : 1));
+  // Best entry first (see rank), then the most populous.
+  for (const list of g.byKey.values()) list.sort((a, b) => rank(a) - rank(b) || b.population - a.population || (a.countryCode < b.countryCode ? -1 : 1));
   cached = g;
   return g;
 }

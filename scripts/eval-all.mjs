@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// npm run eval: scores entity extraction on every gold set (corpus/gold and, where present,
+// ../shared/eval), prints the table, and writes it into the README's Accuracy section.
+//   --no-readme  print only
+import fs from 'node:fs';
+import { createContext } from '../dist/nlp/index.js';
+import { evaluate, parseSkip } from '../dist/eval/score.js';
+import { predictGold, readGold } from '../dist/eval/run-gold.js';
+
+const root = new URL('../', import.meta.url).pathname;
+const shared = `${root}../shared/eval`;
+const SETS = [
+  { name: 'corpus/gold (this repo, 67 press releases)', file: `${root}corpus/gold/gold.jsonl`, view: 'exact', opts: {} },
+  { name: 'seed (NATO PA press release)', file: `${shared}/seed.gold.jsonl`, view: 'exact', opts: {} },
+  { name: 'WikiGold (145 Wikipedia articles)', file: `${shared}/wikigold.jsonl`, view: 'exact', opts: {} },
+  { name: 're3d-dev (50 defence & security documents), names only', file: `${shared}/re3d.dev.jsonl`, view: 'lenient', opts: { skip: [parseSkip('named=false')], trimArticles: true }, flags: ' --skip-gold named=false --trim-articles' },
+];
+const ctx = createContext();
+const pct = (x) => (100 * x).toFixed(1);
+const rows = [];
+for (const set of SETS) {
+  if (!fs.existsSync(set.file)) {
+    console.error(`skipped ${set.name}: ${set.file} not found`);
+    continue;
+  }
+  const gold = readGold(set.file);
+  const words = gold.reduce((n, g) => n + (g.text.match(/[\p{L}\p{N}]+/gu) ?? []).length, 0);
+  predictGold(gold.slice(0, 3), ctx); // warm up before timing
+  const t = performance.now();
+  const pred = predictGold(gold, ctx);
+  const seconds = (performance.now() - t) / 1000;
+  const r = evaluate(gold, pred, set.opts);
+  const s = set.view === 'exact' ? 'exactScores' : 'lenientScores';
+  const per = (t) => pct(r.byType[t][s].f1);
+  rows.push(`| ${set.name} | ${set.view} | ${r.micro.gold} | ${pct(r.micro[s].p)} | ${pct(r.micro[s].r)} | **${pct(r.micro[s].f1)}** | ${per('PERSON')} | ${per('ORGANIZATION')} | ${per('LOCATION')} | ${Math.round(words / seconds / 1000)}k |`);
+  console.log(`${set.name}: ${set.view} P ${pct(r.micro[s].p)} R ${pct(r.micro[s].r)} F1 ${pct(r.micro[s].f1)} (exact F1 ${pct(r.micro.exactScores.f1)}, lenient F1 ${pct(r.micro.lenientScores.f1)}); ${Math.round(words / seconds)} words/s`);
+}
+const table = [
+  '| gold set | view | gold mentions | P | R | F1 | PER F1 | ORG F1 | LOC F1 | words/s (1 core) |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows,
+].join('\n');
+console.log(`\n${table}`);
+if (!process.argv.includes('--no-readme')) {
+  const readme = fs.readFileSync(`${root}README.md`, 'utf8');
+  const start = '<!-- accuracy:start -->';
+  const end = '<!-- accuracy:end -->';
+  if (readme.includes(start) && readme.includes(end)) {
+    const updated = readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`);
+    fs.writeFileSync(`${root}README.md`, updated);
+    console.log('README.md: Accuracy table updated');
+  }
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers/run.js';
+
+const readCsv = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\r\n');
+
+describe('presslens CLI', () => {
+  it('prints help and version', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: presslens <command>/);
+    expect(help.stdout).toMatch(/extract/);
+    const version = cli(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync('package.json', 'utf8')).version);
+    expect(cli(['extract', '--help']).stdout).toMatch(/--out DIR/);
+  });
+
+  it('reports every usage error at once, with exit code 2', () => {
+    const r = cli(['extract', '--bogus', '--keywords', 'many', '--out']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/3 usage errors/);
+    expect(r.stderr).toMatch(/unknown option --bogus/);
+    expect(r.stderr).toMatch(/--keywords expects an integer/);
+    expect(r.stderr).toMatch(/--out expects DIR/);
+    expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli(['eval']).stderr).toMatch(/--gold FILE is required/);
+  });
+
+  it('exits 2 for a missing input and writes nothing', () => {
+    const dir = tempDir();
+    const r = cli(['extract', path.join(dir, 'nope'), '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Input not found/);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses an invalid config naming every problem and its path, exit 2, nothing written', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ keywords: -1, colour: 'red', codebook: { name: 'x', version: 'one', themes: [] } }));
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'Hello from Brussels.');
+    const r = cli(['extract', path.join(dir, 'a.txt'), '--config', path.join(dir, 'config.json'), '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/keywords/);
+    expect(r.stderr).toMatch(/colour/);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('extracts the good documents, lists each bad one in problems.csv with its code, exit 1', () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'in');
+    fs.mkdirSync(input);
+    fs.writeFileSync(path.join(input, 'good.txt'), 'Minister Anna Berg visited Oslo on Monday.');
+    fs.writeFileSync(path.join(input, 'empty.txt'), '');
+    fs.writeFileSync(path.join(input, 'blank.md'), ' \n\t\n');
+    fs.writeFileSync(path.join(input, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    fs.writeFileSync(path.join(input, 'legacy.txt'), Buffer.from('Caf\xe9 in M\xfcnchen \x93quoted\x94', 'latin1'));
+    fs.writeFileSync(path.join(input, 'broken.json'), '{"text": "unterminated');
+    fs.writeFileSync(path.join(input, 'mixed.jsonl'), '{"id": "a", "text": "Paris is in France."}\nnot json\n{"id": "c"}\n');
+    fs.writeFileSync(path.join(input, 'notes.pdf'), '%PDF-1.4');
+    const out = path.join(dir, 'out');
+    const r = cli(['extract', input, '--out', out]);
+    expect(r.code).toBe(1);
+    const problems = readCsv(path.join(out, 'problems.csv')).slice(1).map((l) => l.split(',').slice(0, 5).join(','));
+    expect(problems).toEqual([
+      'E_EMPTY,fatal,ingest,blank.md,',
+      'E_JSON_PARSE,fatal,ingest,broken.json,',
+      'E_EMPTY,fatal,ingest,empty.txt,',
+      'E_BINARY,fatal,ingest,image.txt,',
+      'W_LEGACY_ENCODING,warning,ingest,legacy.txt,legacy.txt',
+      'E_JSONL_LINE,fatal,ingest,mixed.jsonl,mixed.jsonl#1',
+      'E_NO_TEXT,fatal,ingest,mixed.jsonl,mixed.jsonl#2',
+      'I_UNSUPPORTED,info,ingest,notes.pdf,',
+    ]);
+    const ids = readCsv(path.join(out, 'documents.csv')).slice(1).map((l) => l.split(',')[0]);
+    expect(ids).toEqual(['good.txt', 'legacy.txt', 'mixed.jsonl#a']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual(['blank.md', 'broken.json', 'empty.txt', 'good.txt', 'image.txt', 'legacy.txt', 'mixed.jsonl', 'notes.pdf']);
+    expect(manifest.counts.problems).toMatchObject({ fatal: 6, warning: 1, info: 1 });
+  });
+
+  it('exits 0 when all is well, and replaces the previous output only when done', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'The European Commission met in Brussels.');
+    const out = path.join(dir, 'out');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'stale.csv'), 'old');
+    const r = cli(['extract', path.join(dir, 'a.txt'), '--out', out, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(fs.existsSync(path.join(out, 'stale.csv'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { csvHeader, csvRows, neutralise } from '../../src/export/csv.js';
+
+describe('csv', () => {
+  it.each([
+    ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
+    ['+44 20 7946 0000', "'+44 20 7946 0000"],
+    ['-ends-', "'-ends-"],
+    ['@handle', "'@handle"],
+    ['\tindent', "'\tindent"],
+    ['\rreturn', "'\rreturn"],
+    ['NATO', 'NATO'],
+  ])('neutralises %j', (input, output) => expect(neutralise(input)).toBe(output));
+
+  it('leaves numbers alone, including negative ones, and writes empty cells for null', () => {
+    expect(neutralise(-5)).toBe('-5');
+    expect(neutralise(null)).toBe('');
+  });
+
+  it('writes RFC 4180: CRLF records, quotes doubled, fields with commas or newlines quoted', () => {
+    expect(csvHeader('keywords.csv')).toBe('doc_id,rank,term,score,count\r\n');
+    const out = csvRows('keywords.csv', [{ doc_id: 'a,"b"\nc', rank: 1, term: 'x', score: 0.5, count: 2 }]);
+    expect(out).toBe('"a,""b""\nc",1,x,0.5,2\r\n');
+  });
+});

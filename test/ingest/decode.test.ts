@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { decode } from '../../src/ingest/decode.js';
+
+const utf16 = (s: string, le: boolean, bom: boolean) => {
+  const body = Buffer.from(s, 'utf16le');
+  if (!le) body.swap16();
+  return Buffer.concat([bom ? Buffer.from(le ? [0xff, 0xfe] : [0xfe, 0xff]) : Buffer.alloc(0), body]);
+};
+
+describe('decode', () => {
+  const text = 'Brussels, 30 October 2018 – NATO’s €5 “plan” für Zürich';
+  it.each([
+    ['UTF-8', Buffer.from(text, 'utf8'), 'utf-8', false],
+    ['UTF-8 with BOM (BOM removed)', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'utf-8', false],
+    ['UTF-16 LE with BOM', utf16(text, true, true), 'utf-16le', false],
+    ['UTF-16 BE with BOM', utf16(text, false, true), 'utf-16be', false],
+    ['UTF-16 LE without BOM', utf16(text, true, false), 'utf-16le', false],
+    ['UTF-16 BE without BOM', utf16(text, false, false), 'utf-16be', false],
+  ])('%s', (_name, bytes, encoding, legacy) => {
+    const d = decode(bytes);
+    expect(d).toEqual({ ok: true, text, encoding, legacy });
+  });
+
+  it('reads Windows-1252 with its own table for 0x80-0x9F and flags it', () => {
+    const bytes = Buffer.from([0x80, 0x20, 0x93, 0x41, 0x94, 0x20, 0x96, 0x20, 0xe9, 0xfc]);
+    expect(decode(bytes)).toEqual({ ok: true, text: '€ “A” – éü', encoding: 'windows-1252', legacy: true });
+  });
+
+  it.each([
+    ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0])],
+    ['a ZIP archive', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])],
+    ['text with NUL bytes', Buffer.from('hello\u0000\u0000\u0000 world, this is not text at all\u0000', 'latin1')],
+    ['control-code noise', Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)))],
+  ])('refuses %s as binary', (_name, bytes) => {
+    const d = decode(bytes);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(['E_BINARY', 'E_DECODE']).toContain(d.code);
+  });
+
+  it('keeps CR LF line endings (offsets point into the file as it is)', () => {
+    const d = decode(Buffer.from('Title\r\n\r\nBody text.\r\n'));
+    expect(d.ok && d.text).toBe('Title\r\n\r\nBody text.\r\n');
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseRecords } from '../../src/ingest/records.js';
+import { htmlToText } from '../../src/ingest/html.js';
+
+const codes = (xs: ReturnType<typeof parseRecords>) => xs.map((x) => ('code' in x ? x.code : `doc:${x.record}`));
+
+describe('records', () => {
+  it('keeps txt and md text exactly as decoded', () => {
+    const text = '# Title\r\n\r\nBody with **bold**.\r\n';
+    expect(parseRecords('md', text)).toEqual([{ record: null, text, meta: { title: null, date: null, url: null, publisher: null } }]);
+  });
+
+  it('reads a JSON object, an array, and JSONL with ids, indexes and metadata', () => {
+    expect(parseRecords('json', JSON.stringify({ id: 'a1', text: 'Hello', title: 'T', date: '2020-01-02', url: 'u', publisher: 'p' }))).toEqual([
+      { record: 'a1', text: 'Hello', meta: { title: 'T', date: '2020-01-02', url: 'u', publisher: 'p' } },
+    ]);
+    expect(codes(parseRecords('json', JSON.stringify([{ text: 'a' }, { id: 7, text: 'b' }])))).toEqual(['doc:0', 'doc:7']);
+    expect(codes(parseRecords('jsonl', '{"text":"a"}\n\n{"id":"x","text":"b"}\n'))).toEqual(['doc:0', 'doc:x']);
+  });
+
+  it.each([
+    ['json', '{not json', ['E_JSON_PARSE']],
+    ['json', '[]', ['E_EMPTY']],
+    ['json', '[1, {"text": "ok"}, {"title": "no text"}, {"text": "  "}]', ['E_NOT_RECORD', 'doc:1', 'E_NO_TEXT', 'E_EMPTY']],
+    ['jsonl', '{"text":"good"}\n{bad\n{"text": 5}\n{"text":"also good"}', ['doc:0', 'E_JSONL_LINE', 'E_NO_TEXT', 'doc:3']],
+    ['txt', '  \n\t ', ['E_EMPTY']],
+    ['html', '<html><script>var a = 1</script></html>', ['E_EMPTY']],
+  ] as const)('%s %j', (format, text, expected) => {
+    expect(codes(parseRecords(format, text))).toEqual(expected);
+  });
+});
+
+describe('html', () => {
+  const page = `<!doctype html><html><head><title>Site | Release</title><style>p{color:red}</style>
+    <meta property="og:site_name" content="NATO"><meta property="article:published_time" content="2023-06-14T09:00:00Z"></head>
+    <body><nav><a href="/">Home</a> <a>News</a></nav><header>Site header</header>
+    <article><h1>Allies &amp; partners meet</h1><p>BRUSSELS, 14 June 2023 – Ministers met.</p><script>track()</script>
+    <ul><li>First point</li><li>Second&nbsp;point</li></ul></article><footer>© Site</footer></body></html>`;
+
+  it('keeps the article text, drops scripts, styles, navigation and chrome, reads metadata', () => {
+    const r = htmlToText(page);
+    expect(r.text).toBe('Allies & partners meet\n\nBRUSSELS, 14 June 2023 – Ministers met.\n\nFirst point\nSecond point');
+    expect(r).toMatchObject({ title: 'Allies & partners meet', date: '2023-06-14T09:00:00Z', publisher: 'NATO' });
+  });
+
+  it('falls back to the body and survives malformed markup', () => {
+    expect(htmlToText('<p>One <b>two<p>three <div>four').text).toBe('One two\n\nthree\n\nfour');
+    expect(htmlToText('<div>'.repeat(5000) + 'deep' + '</div>'.repeat(10)).text).toBe('deep');
+  });
+});

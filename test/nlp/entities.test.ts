@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze, createContext, type NlpContext } from '../../src/nlp/index.js';
+import { goldDocument } from '../../src/eval/run-gold.js';
+import { TEST_CODEBOOK } from '../helpers/codebook.js';
+
+let ctx: NlpContext;
+beforeAll(() => {
+  ctx = createContext({ codebook: TEST_CODEBOOK });
+});
+
+const run = (text: string) => analyze(goldDocument({ id: 't', text, entities: [] }), ctx);
+const found = (text: string) => {
+  const a = run(text);
+  return (a.entities ?? []).flatMap((e) => e.mentions.map((m) => `${e.type}:${m.text}`));
+};
+
+describe('entities: what must be found', () => {
+  it.each([
+    ['Ms Jane Doe, the Minister of Defence, visited Brussels on Monday.', ['PERSON:Jane Doe', 'LOCATION:Brussels']],
+    ['Lieutenant General Carlos Rivera spoke in Madrid.', ['PERSON:Carlos Rivera', 'LOCATION:Madrid']],
+    ['The European Commission and NATO met in Geneva.', ['ORGANIZATION:European Commission', 'ORGANIZATION:NATO', 'LOCATION:Geneva']],
+    ['Officers of the New York Police Department met Senator Mark Ellis.', ['ORGANIZATION:New York Police Department', 'PERSON:Mark Ellis']],
+    ['Professor Maria Lopez at the Fletcher School, Tufts University, said so.', ['PERSON:Maria Lopez', 'ORGANIZATION:Fletcher School', 'ORGANIZATION:Tufts University']],
+    ["Germany's Foreign Office welcomed the plan.", ['LOCATION:Germany', 'ORGANIZATION:Foreign Office']],
+  ])('%s', (text, expected) => {
+    const got = found(text);
+    for (const e of expected) expect(got).toContain(e);
+  });
+
+  it('never puts a title, possessive or trailing punctuation in a mention; offsets are exact', () => {
+    const text = 'Dr. Anna Berg’s report. Ambassador Tom Keller, the envoy, met Mr. Keller’s staff in Paris.';
+    const a = run(text);
+    for (const e of a.entities!) {
+      for (const m of e.mentions) {
+        expect(text.slice(m.start, m.end)).toBe(m.text);
+        expect(m.text).not.toMatch(/^(Dr|Mr|Ms|Ambassador)\b|['’]s$|[.,;:]$/);
+      }
+    }
+    const keller = a.entities!.find((e) => e.name === 'Tom Keller');
+    expect(keller?.mentions.map((m) => m.text)).toEqual(['Tom Keller', 'Keller']);
+    expect(keller?.role).toBe('Ambassador');
+  });
+
+  it('merges an acronym defined in brackets with its long form', () => {
+    const a = run('The Lower Manhattan Security Initiative (LMSI) was praised. Officials said LMSI works.');
+    const e = a.entities!.find((x) => x.name === 'Lower Manhattan Security Initiative');
+    expect(e?.type).toBe('ORGANIZATION');
+    expect(e?.aliases).toContain('LMSI');
+    expect(e?.mentions).toHaveLength(3);
+    expect(a.acronyms).toEqual([expect.objectContaining({ acronym: 'LMSI', longForm: 'Lower Manhattan Security Initiative' })]);
+  });
+
+  it('links places to countries and coordinates, and nationality words to country codes', () => {
+    const a = run('Syrian refugees arrived in Amman, Jordan, and in Berlin.');
+    expect(a.countries).toEqual(expect.arrayContaining(['JO', 'SY']));
+    const jordan = a.entities!.find((e) => e.name === 'Jordan');
+    expect(jordan?.place).toMatchObject({ kind: 'country', country_code: 'JO' });
+    const berlin = a.entities!.find((e) => e.name === 'Berlin');
+    expect(berlin?.place).toMatchObject({ kind: 'city', country_code: 'DE' });
+    expect(berlin?.place?.lat).toBeCloseTo(52.5, 0);
+    expect(a.entities!.some((e) => e.name === 'Syrian')).toBe(false);
+  });
+});
+
+describe('entities: what must not be found (false positives)', () => {
+  it.each([
+    ['The Company said on Monday that results improved.'],
+    ['Ltd edition prints are available.'],
+    ['The Minister said the plan would work.'],
+    ['However, the committee agreed.'],
+    ['We will act. They agreed. It is done.'],
+    ['Notes to editors: the figures are provisional.'],
+    ['Services include a content delivery network (CDN) for customers.'],
+  ])('%s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
