@@ -2,6 +2,7 @@ import type { EntityType } from '../schema/document.js';
 import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
 import type { CleanSpan } from './spans.js';
+import type { Gazetteer } from './resources/gazetteer.js';
 
 const UPPER_START = /^\p{Lu}/u;
 const surface = (tokens: Token[], first: number, last: number) => tokens.slice(first, last).map((t) => t.text).join(' ');
@@ -14,7 +15,10 @@ const surface = (tokens: Token[], first: number, last: number) => tokens.slice(f
  *    surname alone is labelled as that person's when no other name claims it.
  * Spans are returned sorted and never overlap.
  */
-export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: CleanSpan[]): CleanSpan[] {
+export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: CleanSpan[], gazetteer: Gazetteer): CleanSpan[] {
+  const entriesOf = (key: string) => gazetteer.byKey.get(key.toLowerCase());
+  const isPlace = (key: string) => entriesOf(key)?.some((e) => e.kind !== 'demonym') ?? false;
+  const isCountry = (key: string) => entriesOf(key)?.[0]?.kind === 'country';
   const votes = new Map<string, Map<EntityType, number>>();
   for (const s of spans) {
     const key = surface(tokens, s.first, s.last);
@@ -30,6 +34,20 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
     let max = 0;
     for (const [t, n] of votes.get(key)!) if (n > max || (n === max && t === s.type)) [best, max] = [t, n];
     typeOf.set(key, best);
+  }
+  // A short form of a longer name takes that name's type: the first words of an organisation taken
+  // for a person ("Halberd" of "Halberd Defence Systems"; a place stays a place: "Chicago" of
+  // "Chicago Police Department"), the surname of a person ("Holloway" of "Jane Holloway").
+  const orgPrefixes = new Set<string>();
+  const personSurnames = new Set<string>();
+  for (const s of spans) {
+    const t = typeOf.get(surface(tokens, s.first, s.last));
+    if (t === 'ORGANIZATION') for (let k = s.first + 1; k < s.last; k++) orgPrefixes.add(surface(tokens, s.first, k));
+    if (t === 'PERSON' && s.last - s.first >= 2) personSurnames.add(tokens[s.last - 1].text);
+  }
+  for (const [key, t] of typeOf) {
+    if (t === 'PERSON' && orgPrefixes.has(key) && !isPlace(key)) typeOf.set(key, 'ORGANIZATION');
+    else if (t !== 'PERSON' && personSurnames.has(key) && !isCountry(key)) typeOf.set(key, 'PERSON');
   }
   const out = spans.map((s) => ({ ...s, type: typeOf.get(surface(tokens, s.first, s.last))! }));
 

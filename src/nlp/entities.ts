@@ -78,6 +78,9 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
     if (tokens[s.last]?.text !== '(' || next.first !== s.last + 1 || tokens[next.last]?.text !== ')') return;
     const acronym = tokens[next.first].text;
     if (!ACRONYM.test(acronym) || acronymOf.has(acronym)) return;
+    // A one-word name stands for its acronym only if it starts with the same letter: in "Force in
+    // Lebanon (UNIFIL)" the acronym belongs to a longer name the tagger did not find whole.
+    if (s.last - s.first === 1 && tokens[s.first].text[0].toUpperCase() !== acronym[0]) return;
     acronymOf.set(acronym, i);
     types[i + 1] = types[i];
     join(i, i + 1);
@@ -118,6 +121,19 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
     const before = candidates.filter((c) => c < i);
     const target = distinct.size === 1 ? candidates[0] : before.length ? before[before.length - 1] : null;
     if (target !== null) join(target, i);
+  });
+
+  // Organisations: a first-words short form joins the one longer name it starts
+  // ("Halberd" -> "Halberd Defence Systems"); an acronym is a name of its own ("UN" is not
+  // "UN Security Council"), and ambiguous short forms stay on their own.
+  const orgWords = spans.map((s, i) => (types[i] === 'ORGANIZATION' ? tokens.slice(s.first, s.last).map((t) => t.text) : null));
+  orgWords.forEach((words, i) => {
+    if (!words || words.every((w) => w === w.toUpperCase())) return;
+    const longer = new Set<number>();
+    orgWords.forEach((other, j) => {
+      if (other && other.length > words.length && words.every((w, k) => other[k] === w)) longer.add(find(j));
+    });
+    if (longer.size === 1) join([...longer][0], i);
   });
 
   // Everything else: same type and same text, ignoring case.

@@ -64,13 +64,13 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.spans = cleanSpans(need(a.tokens, 'tokens', 'clean'), need(a.tagged, 'tagged spans', 'clean'), ctx.resources.lists);
   }],
   ['patterns', (a, ctx) => {
-    a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources.lists, ctx.resources.caseBuckets);
+    a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources);
   }],
   ['acronyms', (a) => {
     a.spans = addDefinedAcronyms(need(a.tokens, 'tokens', 'acronyms'), need(a.spans, 'spans', 'acronyms'));
   }],
-  ['consistency', (a) => {
-    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.spans, 'spans', 'consistency'));
+  ['consistency', (a, ctx) => {
+    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer);
   }],
   ['roles', (a, ctx) => {
     a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists);

@@ -1,10 +1,13 @@
 import type { Token } from './tokenize.js';
 import type { CleanSpan } from './spans.js';
-import type { WordLists } from './resources/wordlists.js';
+import type { FeatureResources } from './model/features.js';
+import type { Sentence } from './sentences.js';
 
 const UPPER = /\p{Lu}/gu;
 const LOWER = /\p{Ll}/gu;
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+const ALL_CAPS = /^\p{Lu}[\p{Lu}\p{N}.&]*$/u;
 /** Legal-form suffixes: part of a company's name, never a name alone ("Ltd edition"). */
 const LEGAL_SUFFIX = new Set(['ltd', 'ltd.', 'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'n.v.', 'bv', 'spa', 'oy', 'ab']);
 
@@ -22,14 +25,21 @@ function shouting(tokens: Token[]): boolean {
 /**
  * Rules on the shape of names that a token-level tagger gets wrong, each general:
  *  - a name ending in an organisation head word is an organisation ("Fletcher School",
- *    "Endeavor Robotics"), and a name directly followed by an organisation that starts with a head
+ *    "Endeavor Robotics"), so is a word compromise's lexicon lists as an organisation ("EU"),
+ *    and a name directly followed by an organisation that starts with a head
  *    word is one organisation with it ("Kennedy" + "School of Government");
  *  - a person's name does not end in a role noun that is usually written in lower case
  *    ("Military Adviser"), nor is it an upper-case acronym ("PKOs") in normally cased text;
  *  - an acronym defined for a lower-case phrase ("content delivery network (CDN)") is a common
- *    noun, so none of its uses is a name.
+ *    noun, so none of its uses is a name; so is a plural acronym ("PKOs");
+ *  - names joined by a hyphen are two names ("NATO-UN");
+ *  - "the" + words usually written in lower case is a short form, not a name ("the Alliance"),
+ *    and so is a lone capitalised word usually written in lower case ("Allies agreed");
+ *  - a field in a title is not an organisation ("Fellow for National Security Studies").
  */
-export function applyNamePatterns(text: string, tokens: Token[], spans: CleanSpan[], lists: WordLists, caseBuckets: Map<string, number> | null): CleanSpan[] {
+export function applyNamePatterns(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
+  const { lists, caseBuckets, gazetteer, lexicon } = res;
+  const sentenceStart = new Set(sentences.map((s) => s.first));
   const lower = (i: number) => tokens[i].text.toLowerCase();
   const isHead = (i: number) => lists.orgHeads.has(lower(i)) && /^\p{Lu}/u.test(tokens[i].text);
   /** Separated by exactly one space: "Kennedy School", not "Kennedy,\nSchool". */
@@ -46,19 +56,74 @@ export function applyNamePatterns(text: string, tokens: Token[], spans: CleanSpa
     if (words.length === letters.length && words.every((w, k) => w[0] === letters[k])) commonAcronyms.add(tokens[i].text);
   }
 
+  /** Usually written in lower case in press releases (unlabeled-text statistics), so a common noun. */
+  const bucket = (i: number) => (ALL_CAPS.test(tokens[i].text) ? 4 : (caseBuckets?.get(lower(i)) ?? 4));
+  const usuallyLower = (i: number) => !/\p{L}/u.test(tokens[i].text) || bucket(i) <= 1;
+  const isPlace = (words: string[]) => gazetteer.byKey.has(words.map((w) => w.toLowerCase()).join(' '));
+  const isNamePart = (a: number, b: number) => (b - a === 1 && ALL_CAPS.test(tokens[a].text)) || isPlace(tokens.slice(a, b).map((t) => t.text));
+
   const out: CleanSpan[] = [];
-  for (const s of spans) {
+  for (const span of splitJoined(tokens, spans, isNamePart)) {
+    let s = span;
+    // "UN PKOs": a plural acronym is a common noun ("peacekeeping operations"), not part of a name.
+    if (PLURAL_ACRONYM.test(tokens[s.last - 1].text)) {
+      if (s.last - s.first === 1) continue;
+      s = { ...s, last: s.last - 1 };
+    }
+    // "Allies agreed": one capitalised word that is usually written in lower case is a common noun.
+    if (s.last - s.first === 1 && !sentenceStart.has(s.first) && usuallyLower(s.first) && !isPlace([tokens[s.first].text])) continue;
+    // "the Alliance", "the Sub-Committee": a short form whose words are usually lower case (one
+    // word: often lower case; "the Senate" is a name, "the Commission" a short form).
+    if (s.first > 0 && lower(s.first - 1) === 'the' && !isPlace(tokens.slice(s.first, s.last).map((t) => t.text))) {
+      const words = tokens.slice(s.first, s.last).map((_, k) => s.first + k).filter((i) => /\p{L}/u.test(tokens[i].text));
+      if (words.length === 1 ? bucket(words[0]) <= 3 : words.every(usuallyLower)) continue;
+    }
+    // "Fellow for National Security Studies": a field in a title, not an organisation.
+    if (s.first > 1 && /^(for|of)$/.test(lower(s.first - 1)) && lists.titleWords.has(lower(s.first - 2)) && !tokens.slice(s.first, s.last).some((t, k) => isHead(s.first + k) || ALL_CAPS.test(t.text)) && !isPlace(tokens.slice(s.first, s.last).map((t) => t.text))) continue;
     const text = tokens.slice(s.first, s.last).map((t) => t.text).join(' ');
     if (commonAcronyms.has(text)) continue;
     if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first))) continue;
     if (s.type === 'PERSON' && !loud && s.last - s.first === 1 && ACRONYM_LIKE.test(tokens[s.first].text)) continue;
     if (s.type === 'PERSON' && lists.titleWords.has(lower(s.last - 1)) && (caseBuckets?.get(lower(s.last - 1)) ?? 4) <= 1) continue;
     const prev = out[out.length - 1];
-    if (prev && s.type === 'ORGANIZATION' && isHead(s.first) && prev.last === s.first && adjacent(prev.last - 1, s.first)) {
+    // "Kennedy" + "School of Government", "NATO" + "Parliamentary Assembly": one organisation.
+    const joinsPrev = prev && s.type === 'ORGANIZATION' && prev.last === s.first && adjacent(prev.last - 1, s.first) && (isHead(s.first) || (prev.type === 'ORGANIZATION' && isHead(s.last - 1)));
+    if (joinsPrev) {
       out[out.length - 1] = { first: prev.first, last: s.last, type: 'ORGANIZATION', title: null };
       continue;
     }
-    out.push(s.type !== 'ORGANIZATION' && s.last - s.first > 1 && isHead(s.last - 1) ? { ...s, type: 'ORGANIZATION', title: null } : s);
+    // Single words that are organisations whatever the tagger says: compromise's lexicon lists them
+    // as organisations, or they are acronyms that no gazetteer lists as a place ("UNIFIL").
+    const single = s.last - s.first === 1 && !isPlace([tokens[s.first].text]);
+    const knownOrg = single && (lexicon.get(lower(s.first))?.includes('org') || (s.type === 'LOCATION' && !loud && /^\p{Lu}{3,}$/u.test(tokens[s.first].text)));
+    out.push(s.type !== 'ORGANIZATION' && ((s.last - s.first > 1 && isHead(s.last - 1)) || knownOrg) ? { ...s, type: 'ORGANIZATION', title: null } : s);
+  }
+  return out;
+}
+
+const HYPHENS = new Set(['-', '–', '‑']);
+
+/**
+ * "NATO-UN", "U.S.-China": two names joined by a hyphen are two mentions (a hyphenated single name,
+ * "Sub-Committee", "Ki-moon", stays whole): split where both sides are acronyms or gazetteer places.
+ * "Washington, D.C.", "Springfield, Illinois": a place and its region are two mentions too.
+ */
+function splitJoined(tokens: Token[], spans: CleanSpan[], isNamePart: (a: number, b: number) => boolean): CleanSpan[] {
+  const out: CleanSpan[] = [];
+  for (const s of spans) {
+    let start = s.first;
+    for (let i = s.first + 1; i < s.last - 1; i++) {
+      const joined = HYPHENS.has(tokens[i].text) && tokens[i - 1].end === tokens[i].start && tokens[i].end === tokens[i + 1].start;
+      const listed = s.type === 'LOCATION' && tokens[i].text === ',';
+      if (!joined && !listed) continue;
+      let end = i + 1;
+      while (end < s.last && !(HYPHENS.has(tokens[end].text) && tokens[end - 1].end === tokens[end].start) && tokens[end].text !== ',') end++;
+      if (listed || (isNamePart(start, i) && isNamePart(i + 1, end))) {
+        out.push({ ...s, first: start, last: i, title: start === s.first ? s.title : null });
+        start = i + 1;
+      }
+    }
+    out.push(start === s.first ? s : { ...s, first: start, title: null });
   }
   return out;
 }

@@ -12,11 +12,14 @@ export interface Sentence {
  * Longest sentence handed to the tagger and used as theme evidence, in tokens. Text stripped of its
  * punctuation (common in scraped corpora) would otherwise be one sentence thousands of words long.
  */
-export const MAX_SENTENCE_TOKENS = 120;
+export const MAX_SENTENCE_TOKENS = 60;
+/** How far back from the limit to look for a cut between two lower-case words (not inside a name). */
+const CUT_WINDOW = 20;
 /** A line this short that ends a line is a title, dateline or list item, not a wrapped sentence. */
 const SHORT_LINE = 60;
 
 const ENDS = new Set(['.', '!', '?', '…']);
+const LOWER_START = /^[\p{Ll}\p{N}]/u;
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 
 function startsLikeSentence(token: Token | undefined): boolean {
@@ -41,7 +44,10 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     const t = tokens[i];
     const next = tokens[i + 1];
     if (i - first + 1 >= MAX_SENTENCE_TOKENS) {
-      close(i + 1);
+      let cut = i;
+      while (cut > i - CUT_WINDOW && !(LOWER_START.test(tokens[cut].text) && LOWER_START.test(tokens[cut + 1]?.text ?? 'x'))) cut--;
+      close((cut > i - CUT_WINDOW ? cut : i) + 1);
+      i = first - 1;
       continue;
     }
     if (!next) break;

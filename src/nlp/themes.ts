@@ -81,12 +81,7 @@ export function codeThemes(input: ThemeInput, codebook: CompiledCodebook): Docum
       if (term.requires.length && !term.requires.some((r) => has(r, sFrom, sTo, stems))) continue;
       const theme = codebook.themes[term.theme];
       const last = p + term.stems.length;
-      if (theme.exclusions.some((ex) => {
-        for (let q = Math.max(sFrom, p - ex.length + 1); q <= p + term.stems.length - 1 && q + ex.length <= sTo; q++) {
-          if (ex.every((w, k) => lower[q + k] === w)) return true;
-        }
-        return false;
-      })) continue;
+      if (theme.exclusions.some((ex) => occursAround(ex, lower, p, last, sFrom, sTo))) continue;
       const start = tokens[wordTok[p]].start;
       const end = tokens[wordTok[last - 1]].end;
       if (inName(start, end)) continue;
@@ -127,4 +122,17 @@ export function codeThemes(input: ThemeInput, codebook: CompiledCodebook): Docum
     });
   });
   return out;
+}
+
+/** An exclusion word matches the word as written, or its plural ("bird migration(s)"). */
+const sameWord = (word: string, token: string) => token === word || token === `${word}s` || token === `${word}es` || word === `${token}s`;
+
+/** Does the word sequence `ex` occur in [from, to) overlapping the hit [first, last)? */
+function occursAround(ex: string[], words: string[], first: number, last: number, from: number, to: number): boolean {
+  for (let q = Math.max(from, first - ex.length + 1); q < last && q + ex.length <= to; q++) {
+    let ok = true;
+    for (let k = 0; k < ex.length && ok; k++) if (!sameWord(ex[k], words[q + k])) ok = false;
+    if (ok) return true;
+  }
+  return false;
 }

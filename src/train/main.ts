@@ -27,6 +27,7 @@ const { values: opts } = parseArgs({
     'in-domain-weight': { type: 'string', default: '3' },
     'min-count': { type: 'string', default: '2' },
     'measure-only': { type: 'boolean', default: false },
+    exclude: { type: 'string', default: '' },
   },
 });
 const epochs = Number(opts.epochs);
@@ -37,7 +38,8 @@ const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
 const t0 = performance.now();
 const res = loadFeatureResources();
-const docs = loadTrainingCorpus(opts.shared!, path.join(ROOT, 'data'));
+const excluded = new Set(opts.exclude!.split(',').filter(Boolean));
+const docs = loadTrainingCorpus(opts.shared!, path.join(ROOT, 'data')).filter((d) => !excluded.has(d.source));
 const sentences: TrainingSentence[] = docs.flatMap((d) => prepareDocument(d, res));
 const tokensBySource = new Map<string, number>();
 for (const s of sentences) tokensBySource.set(s.source, (tokensBySource.get(s.source) ?? 0) + s.gold.length);

@@ -11,9 +11,9 @@ import { TEST_CODEBOOK } from '../helpers/codebook.js';
  * that costs more than the margin fails here; one that gains should raise the floor.
  */
 const FLOORS = {
-  corpus: 0.8,
-  seed: 0.85,
-  wikigold: 0.68,
+  corpus: 0.83,
+  seed: 0.92,
+  wikigold: 0.67,
 };
 
 const ctx = createContext({ codebook: TEST_CODEBOOK });
