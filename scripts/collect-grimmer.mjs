@@ -2,21 +2,48 @@
 // Collects the press-release annotations (made with scripts/align-mentions.mjs, checked twice; see
 // docs/ANNOTATION.md) into data/train/grimmer/annotations.jsonl: offsets only, with each source
 // file's sha256 so training can refuse a file that changed. The texts stay in ../shared.
-//   node scripts/collect-grimmer.mjs OFFSETS_DIR
+// Only documents with a second reader's review line (REVIEWS_DIR/batch<N>.tsv) are collected.
+//   node scripts/collect-grimmer.mjs OFFSETS_DIR REVIEWS_DIR
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node scripts/collect-grimmer.mjs OFFSETS_DIR');
+const [dir, reviewsDir] = process.argv.slice(2);
+if (!dir || !reviewsDir) {
+  console.error('usage: node scripts/collect-grimmer.mjs OFFSETS_DIR REVIEWS_DIR');
   process.exit(2);
 }
+const reviewed = new Set(
+  fs
+    .readdirSync(reviewsDir)
+    .filter((f) => f.endsWith('.tsv'))
+    .flatMap((f) => fs.readFileSync(path.join(reviewsDir, f), 'utf8').split('\n').map((l) => l.split('\t')[0].trim()))
+    .filter(Boolean),
+);
 const root = new URL('../', import.meta.url).pathname;
 const corpus = path.join(root, '../shared/corpora/grimmer-senate-press-releases');
 const selection = fs.readFileSync(path.join(root, 'data/train/grimmer/selection.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
 const rows = [];
+
+/** "Washington, D.C." was annotated as one place in the first batches; the convention is two. */
+function splitPlaceList(text, { start, end, type }) {
+  if (type !== 'LOCATION' || !text.slice(start, end).includes(',')) return [{ start, end, type }];
+  const parts = [];
+  let at = start;
+  for (const piece of text.slice(start, end).split(',')) {
+    const lead = piece.length - piece.trimStart().length;
+    const s = at + lead;
+    const e = at + piece.trimEnd().length;
+    if (e > s) parts.push({ start: s, end: e, type });
+    at += piece.length + 1;
+  }
+  return parts;
+}
 for (const [batch, rel] of selection) {
+  if (!reviewed.has(rel)) {
+    console.error(`not reviewed yet: batch ${batch} ${rel}`);
+    continue;
+  }
   const file = path.join(dir, rel.replace('/', '__').replace(/\.txt$/, '.json'));
   if (!fs.existsSync(file)) {
     console.error(`missing: batch ${batch} ${rel}`);
@@ -28,7 +55,7 @@ for (const [batch, rel] of selection) {
   if (actual !== sha256) throw new Error(`${rel}: sha256 differs from the annotated file`);
   const text = bytes.toString('utf8');
   for (const e of entities) if (!(e.start >= 0 && e.end <= text.length && e.start < e.end)) throw new Error(`${rel}: bad offsets ${JSON.stringify(e)}`);
-  rows.push({ path: rel, sha256, batch: Number(batch), entities: entities.map(({ start, end, type }) => ({ start, end, type })) });
+  rows.push({ path: rel, sha256, batch: Number(batch), entities: entities.flatMap((e) => splitPlaceList(text, e)) });
 }
 rows.sort((a, b) => (a.path < b.path ? -1 : 1));
 fs.writeFileSync(path.join(root, 'data/train/grimmer/annotations.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
