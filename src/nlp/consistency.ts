@@ -15,7 +15,7 @@ const surface = (tokens: Token[], first: number, last: number) => tokens.slice(f
  *    surname alone is labelled as that person's when no other name claims it.
  * Spans are returned sorted and never overlap.
  */
-export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: CleanSpan[], gazetteer: Gazetteer): CleanSpan[] {
+export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: CleanSpan[], gazetteer: Gazetteer, lexicon: Map<string, string[]>, titleWords: Set<string>): CleanSpan[] {
   const entriesOf = (key: string) => gazetteer.byKey.get(key.toLowerCase());
   const isPlace = (key: string) => entriesOf(key)?.some((e) => e.kind !== 'demonym') ?? false;
   const isCountry = (key: string) => entriesOf(key)?.[0]?.kind === 'country';
@@ -48,6 +48,19 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   for (const [key, t] of typeOf) {
     if (t === 'PERSON' && orgPrefixes.has(key) && !isPlace(key)) typeOf.set(key, 'ORGANIZATION');
     else if (t !== 'PERSON' && personSurnames.has(key) && !isCountry(key)) typeOf.set(key, 'PERSON');
+  }
+  // A lone word taken for a person that the document never gives as part of a full name or after
+  // a title, and that is not a known first or last name, is a name of something else: press
+  // releases introduce people by full name. A place if the gazetteer knows it, else an organisation.
+  const nameParts = new Set<string>();
+  for (const s of spans) if (typeOf.get(surface(tokens, s.first, s.last)) === 'PERSON' && s.last - s.first >= 2) for (let k = s.first; k < s.last; k++) nameParts.add(tokens[k].text);
+  const titled = new Set<string>();
+  for (const s of spans) if (s.title || (s.first > 0 && titleWords.has(tokens[s.first - 1].text.toLowerCase().replace(/\.$/, '')))) titled.add(surface(tokens, s.first, s.last));
+  for (const [key, t] of typeOf) {
+    if (t !== 'PERSON' || key.includes(' ') || nameParts.has(key) || titled.has(key)) continue;
+    const classes = lexicon.get(key.toLowerCase()) ?? [];
+    if (classes.some((c) => c === 'first' || c === 'last' || c === 'person')) continue;
+    typeOf.set(key, isPlace(key) ? 'LOCATION' : 'ORGANIZATION');
   }
   const out = spans.map((s) => ({ ...s, type: typeOf.get(surface(tokens, s.first, s.last))! }));
 

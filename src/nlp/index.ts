@@ -70,7 +70,11 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.spans = addDefinedAcronyms(need(a.tokens, 'tokens', 'acronyms'), need(a.spans, 'spans', 'acronyms'));
   }],
   ['consistency', (a, ctx) => {
-    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer);
+    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer, ctx.resources.lexicon, ctx.resources.lists.titleWords);
+  }],
+  ['patterns again', (a, ctx) => {
+    // Consistency labels repeats of known names; the same shape rules apply to those.
+    a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources);
   }],
   ['roles', (a, ctx) => {
     a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists);

@@ -59,11 +59,14 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
   /** Usually written in lower case in press releases (unlabeled-text statistics), so a common noun. */
   const bucket = (i: number) => (ALL_CAPS.test(tokens[i].text) ? 4 : (caseBuckets?.get(lower(i)) ?? 4));
   const usuallyLower = (i: number) => !/\p{L}/u.test(tokens[i].text) || bucket(i) <= 1;
-  const isPlace = (words: string[]) => gazetteer.byKey.has(words.map((w) => w.toLowerCase()).join(' '));
+  const entries = (words: string[]) => gazetteer.byKey.get(words.map((w) => w.toLowerCase()).join(' '));
+  const isPlace = (words: string[]) => entries(words) !== undefined;
+  /** "the Gambia", "the Netherlands": "the" before a country or region is part of normal usage. */
+  const isCountryOrRegion = (words: string[]) => entries(words)?.some((e) => e.kind === 'country' || e.kind === 'region') ?? false;
   const isNamePart = (a: number, b: number) => (b - a === 1 && ALL_CAPS.test(tokens[a].text)) || isPlace(tokens.slice(a, b).map((t) => t.text));
 
   const out: CleanSpan[] = [];
-  for (const span of splitJoined(tokens, spans, isNamePart)) {
+  for (const span of extendCoordinated(tokens, splitJoined(tokens, spans, isNamePart, isPlace), isHead, isPlace)) {
     let s = span;
     // "UN PKOs": a plural acronym is a common noun ("peacekeeping operations"), not part of a name.
     if (PLURAL_ACRONYM.test(tokens[s.last - 1].text)) {
@@ -74,7 +77,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (s.last - s.first === 1 && !sentenceStart.has(s.first) && usuallyLower(s.first) && !isPlace([tokens[s.first].text])) continue;
     // "the Alliance", "the Sub-Committee": a short form whose words are usually lower case (one
     // word: often lower case; "the Senate" is a name, "the Commission" a short form).
-    if (s.first > 0 && lower(s.first - 1) === 'the' && !isPlace(tokens.slice(s.first, s.last).map((t) => t.text))) {
+    if (s.first > 0 && lower(s.first - 1) === 'the' && !isCountryOrRegion(tokens.slice(s.first, s.last).map((t) => t.text))) {
       const words = tokens.slice(s.first, s.last).map((_, k) => s.first + k).filter((i) => /\p{L}/u.test(tokens[i].text));
       if (words.length === 1 ? bucket(words[0]) <= 3 : words.every(usuallyLower)) continue;
     }
@@ -108,7 +111,9 @@ const HYPHENS = new Set(['-', '–', '‑']);
  * "Sub-Committee", "Ki-moon", stays whole): split where both sides are acronyms or gazetteer places.
  * "Washington, D.C.", "Springfield, Illinois": a place and its region are two mentions too.
  */
-function splitJoined(tokens: Token[], spans: CleanSpan[], isNamePart: (a: number, b: number) => boolean): CleanSpan[] {
+function splitJoined(tokens: Token[], spans: CleanSpan[], isNamePart: (a: number, b: number) => boolean, isPlace: (words: string[]) => boolean): CleanSpan[] {
+  // "Asia–Europe" tagged as one organisation: each part on its own is a place.
+  const placeType = (a: number, b: number, type: CleanSpan['type']) => (isPlace(tokens.slice(a, b).map((t) => t.text)) ? 'LOCATION' : type);
   const out: CleanSpan[] = [];
   for (const s of spans) {
     let start = s.first;
@@ -119,11 +124,42 @@ function splitJoined(tokens: Token[], spans: CleanSpan[], isNamePart: (a: number
       let end = i + 1;
       while (end < s.last && !(HYPHENS.has(tokens[end].text) && tokens[end - 1].end === tokens[end].start) && tokens[end].text !== ',') end++;
       if (listed || (isNamePart(start, i) && isNamePart(i + 1, end))) {
-        out.push({ ...s, first: start, last: i, title: start === s.first ? s.title : null });
+        out.push({ ...s, first: start, last: i, type: placeType(start, i, s.type), title: start === s.first ? s.title : null });
         start = i + 1;
       }
     }
-    out.push(start === s.first ? s : { ...s, first: start, title: null });
+    out.push(start === s.first ? s : { ...s, first: start, type: placeType(start, s.last, s.type), title: null });
+  }
+  return out;
+}
+
+/**
+ * "Ministry of Interior and National Administration", "Ministry of Petroleum and Energy": a name
+ * that opens with a head word and "of"/"for"/"on" goes on over "and" + capitalised words (which
+ * the tagger often cuts off), unless those words are an acronym, a place or a name of their own
+ * that starts with a head word.
+ */
+function extendCoordinated(tokens: Token[], spans: CleanSpan[], isHead: (i: number) => boolean, isPlace: (words: string[]) => boolean): CleanSpan[] {
+  const out: CleanSpan[] = [];
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    const opens = s.type === 'ORGANIZATION' && s.last - s.first >= 3 && isHead(s.first) && /^(of|for|on)$/i.test(tokens[s.first + 1].text);
+    const and = s.last;
+    if (!opens || tokens[and]?.text.toLowerCase() !== 'and') {
+      out.push(s);
+      continue;
+    }
+    let end = and + 1;
+    while (end < tokens.length && /^\p{Lu}\p{Ll}/u.test(tokens[end].text) && end - and <= 4) end++;
+    const next = spans[n + 1];
+    const ownName = next && next.first === and + 1 && (isHead(next.first) || next.type !== 'ORGANIZATION' || next.last > end);
+    const words = tokens.slice(and + 1, end).map((t) => t.text);
+    if (end === and + 1 || ownName || isPlace(words) || (next && next.first > and + 1 && next.first < end)) {
+      out.push(s);
+      continue;
+    }
+    out.push({ ...s, last: end });
+    if (next && next.first === and + 1) n++;
   }
   return out;
 }

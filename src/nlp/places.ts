@@ -15,7 +15,8 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
   const candidates = new Map<Entity, GazetteerEntry[]>();
   for (const e of entities) {
     if (e.type !== 'LOCATION') continue;
-    const entries = (lookup(e.name) ?? e.aliases.map(lookup).find(Boolean) ?? []).filter((x) => x.kind !== 'demonym');
+    // World regions ("Middle East") are places without a country: left unlinked.
+    const entries = (lookup(e.name) ?? e.aliases.map(lookup).find(Boolean) ?? []).filter((x) => x.kind !== 'demonym' && x.kind !== 'area');
     if (!entries.length) continue;
     candidates.set(e, entries);
     if (entries[0].kind === 'country') countries.add(entries[0].countryCode);

@@ -1,7 +1,7 @@
 import { tokenize } from '../tokenize.js';
 import { readTsv } from './data-files.js';
 
-export type GazetteerKind = 'country' | 'region' | 'city' | 'demonym';
+export type GazetteerKind = 'country' | 'region' | 'city' | 'area' | 'demonym';
 
 export interface GazetteerEntry {
   kind: GazetteerKind;
@@ -54,8 +54,9 @@ function add(g: Gazetteer, entry: GazetteerEntry): void {
 function rank(e: GazetteerEntry): number {
   if (e.kind === 'country') return 0;
   if (e.kind === 'demonym') return 1;
-  if (e.kind === 'city') return e.population >= 100_000 ? 2 : 4;
-  return 3;
+  if (e.kind === 'city') return e.population >= 100_000 ? 2 : 5;
+  if (e.kind === 'area') return 3;
+  return 4;
 }
 
 let cached: Gazetteer | null = null;
@@ -73,6 +74,7 @@ export function loadGazetteer(): Gazetteer {
   }
   for (const [code, demonym] of readTsv('gazetteer/demonyms.tsv')) add(g, { kind: 'demonym', name: demonym, countryCode: code, population: 0, lat: null, lon: null });
   for (const [code, region] of readTsv('gazetteer/regions.tsv')) add(g, { kind: 'region', name: region, countryCode: code, population: 0, lat: null, lon: null });
+  for (const [name] of readTsv('gazetteer/areas.tsv')) add(g, { kind: 'area', name, countryCode: '', population: 0, lat: null, lon: null });
   for (const [name, code, population, lat, lon] of readTsv('gazetteer/cities.tsv')) {
     add(g, { kind: 'city', name, countryCode: code, population: Number(population), lat: Number(lat), lon: Number(lon) });
   }
