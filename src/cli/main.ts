@@ -6,9 +6,10 @@ import type { Command, Io } from './command.js';
 import { codebookCommand } from './commands/codebook.js';
 import { evalCommand } from './commands/eval.js';
 import { extractCommand } from './commands/extract.js';
+import { explainCommand } from './commands/explain.js';
 
 /** The command table: the only place the CLI's commands are listed. */
-const COMMANDS: Command[] = [extractCommand, evalCommand, codebookCommand];
+const COMMANDS: Command[] = [extractCommand, evalCommand, explainCommand, codebookCommand];
 
 function mainHelp(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -7,6 +7,7 @@ import { sha256 } from '../util/hash.js';
 import { stem } from './adapters/natural.js';
 import { DATA_DIR } from './resources/data-files.js';
 import { tokenize } from './tokenize.js';
+import { matchForm } from './themes.js';
 
 export const DEFAULT_CODEBOOK = `${DATA_DIR}codebook/default.json`;
 
@@ -42,8 +43,8 @@ export interface CompiledCodebook {
 
 /** Lower-case words of a phrase as the matcher sees them (hyphens split, punctuation dropped). */
 export function words(phrase: string): string[] {
-  return tokenize(phrase.toLowerCase())
-    .map((t) => t.text)
+  return tokenize(phrase)
+    .map((t) => matchForm(t.text))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 

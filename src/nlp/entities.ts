@@ -124,11 +124,12 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   });
 
   // Organisations: a first-words short form joins the one longer name it starts
-  // ("Halberd" -> "Halberd Defence Systems"); an acronym is a name of its own ("UN" is not
-  // "UN Security Council"), and ambiguous short forms stay on their own.
+  // ("Halberd" -> "Halberd Defence Systems"). Only one word, and not an acronym: "UN" is not
+  // "UN Security Council", "European Union" not "European Union Agency for Fundamental Rights";
+  // ambiguous short forms stay on their own.
   const orgWords = spans.map((s, i) => (types[i] === 'ORGANIZATION' ? tokens.slice(s.first, s.last).map((t) => t.text) : null));
   orgWords.forEach((words, i) => {
-    if (!words || words.every((w) => w === w.toUpperCase())) return;
+    if (!words || words.length !== 1 || words[0] === words[0].toUpperCase()) return;
     const longer = new Set<number>();
     orgWords.forEach((other, j) => {
       if (other && other.length > words.length && words.every((w, k) => other[k] === w)) longer.add(find(j));

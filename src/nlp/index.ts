@@ -12,7 +12,7 @@ import { findRoles, type RoleMention } from './roles.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { cleanSpans, type CleanSpan } from './spans.js';
 import { tagDocument } from './tagger.js';
-import { codeThemes } from './themes.js';
+import { themeScores, type ScoredTheme } from './themes.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { TokenSpan } from './model/tags.js';
 
@@ -33,6 +33,8 @@ export interface Analysis {
   acronyms?: AcronymDefinition[];
   countries?: string[];
   themes?: DocumentTheme[];
+  /** Every theme with evidence, assigned or not (for explain). */
+  themeScores?: ScoredTheme[];
   terms?: TermCounts;
 }
 
@@ -96,7 +98,8 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     for (const r of need(a.roles, 'roles', 'themes')) names.push([r.start, r.end]);
     const zones = findZones(a.doc.text, sentences, a.doc.title);
     const titleSentence = zones.lead.has(0) && a.doc.title ? 0 : null;
-    a.themes = codeThemes({ text: a.doc.text, tokens, sentences, zones, wordCount: a.wordCount ?? 0, names, titleSentence }, ctx.codebook);
+    a.themeScores = themeScores({ text: a.doc.text, tokens, sentences, zones, wordCount: a.wordCount ?? 0, names, titleSentence }, ctx.codebook);
+    a.themes = a.themeScores.filter((t) => t.assigned).map(({ assigned: _a, minSentences: _m, ...t }) => t);
   }],
   ['terms', (a) => {
     a.terms = countTerms(need(a.tokens, 'tokens', 'terms'));

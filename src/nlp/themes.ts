@@ -35,6 +35,11 @@ const WORD = /[\p{L}\p{N}]/u;
  * weighted hits per 1,000 words reach the threshold in at least minSentences sentences.
  */
 export function codeThemes(input: ThemeInput, codebook: CompiledCodebook): DocumentTheme[] {
+  return themeScores(input, codebook).filter((t) => t.assigned).map(({ assigned: _a, minSentences: _m, ...t }) => t);
+}
+
+/** Every theme with evidence in the document, with its score and whether it was assigned. */
+export function themeScores(input: ThemeInput, codebook: CompiledCodebook): ScoredTheme[] {
   const { text, tokens, sentences, zones } = input;
   // Word positions: token index, lower-case form, stem, sentence.
   const wordTok: number[] = [];
@@ -46,7 +51,7 @@ export function codeThemes(input: ThemeInput, codebook: CompiledCodebook): Docum
     if (!WORD.test(tokens[i].text)) continue;
     while (si < sentences.length - 1 && sentences[si].last <= i) si++;
     wordTok.push(i);
-    const w = tokens[i].text.toLowerCase();
+    const w = matchForm(tokens[i].text);
     lower.push(w);
     stems.push(stem(w));
     sentenceOf.push(si);
@@ -92,7 +97,18 @@ export function codeThemes(input: ThemeInput, codebook: CompiledCodebook): Docum
     }
   }
 
-  const out: DocumentTheme[] = [];
+  return scoreThemes(text, sentences, zones, input.wordCount, hits, codebook);
+}
+
+/** A theme's score on a document, assigned or not: what `presslens explain` shows. */
+export interface ScoredTheme extends DocumentTheme {
+  assigned: boolean;
+  minSentences: number;
+}
+
+/** Score every theme with at least one counted hit; `assigned` says whether it passed. */
+export function scoreThemes(text: string, sentences: Sentence[], zones: TextZones, wordCount: number, hits: Hit[], codebook: CompiledCodebook): ScoredTheme[] {
+  const out: ScoredTheme[] = [];
   codebook.themes.forEach((theme, ti) => {
     // Overlapping hits of one theme (a term inside a phrase matched elsewhere) count once.
     const own = hits.filter((h) => h.theme === ti).sort((a, b) => a.first - b.first || b.last - a.last);
@@ -100,14 +116,13 @@ export function codeThemes(input: ThemeInput, codebook: CompiledCodebook): Docum
     for (const h of own) if (!kept.length || h.first >= kept[kept.length - 1].last) kept.push(h);
     const counted = kept.filter((h) => h.weight > 0);
     if (!counted.length) return;
-    const total = counted.reduce((s, h) => s + h.weight, 0);
-    const score = Math.round((total / Math.max(input.wordCount, 1)) * 1000 * 1000) / 1000;
+    const total = counted.reduce((sum, h) => sum + h.weight, 0);
+    const score = Math.round((total / Math.max(wordCount, 1)) * 1000 * 1000) / 1000;
     const bySentence = new Map<number, number>();
     for (const h of counted) if (h.sentence < zones.boilerplateFrom) bySentence.set(h.sentence, (bySentence.get(h.sentence) ?? 0) + h.weight);
-    if (score < theme.threshold || bySentence.size < theme.minSentences) return;
-    let bestSentence = -1;
+    let bestSentence = counted[0].sentence;
     let bestWeight = -1;
-    for (const [s, w] of [...bySentence].sort((a, b) => a[0] - b[0])) if (w > bestWeight) [bestSentence, bestWeight] = [s, w];
+    for (const [sn, w] of [...bySentence].sort((a, b) => a[0] - b[0])) if (w > bestWeight) [bestSentence, bestWeight] = [sn, w];
     const sent = sentences[bestSentence];
     out.push({
       id: theme.id,
@@ -119,6 +134,8 @@ export function codeThemes(input: ThemeInput, codebook: CompiledCodebook): Docum
       evidence_sentence: text.slice(sent.start, sent.end).replace(/\s+/g, ' ').trim(),
       evidence_start: sent.start,
       evidence_end: sent.end,
+      assigned: score >= theme.threshold && bySentence.size >= theme.minSentences,
+      minSentences: theme.minSentences,
     });
   });
   return out;
@@ -135,4 +152,10 @@ function occursAround(ex: string[], words: string[], first: number, last: number
     if (ok) return true;
   }
   return false;
+}
+
+/** How the matcher reads a word: lower case, a possessive "'s" as plain "s" ("women's" = "women s"). */
+export function matchForm(word: string): string {
+  const w = word.toLowerCase();
+  return w === "'s" || w === '’s' ? 's' : w;
 }

@@ -15,7 +15,7 @@ import { emissionScoresById, viterbi } from '../nlp/model/perceptron.js';
 import { decode, TAGS } from '../nlp/model/tags.js';
 import { loadTrainingCorpus } from './corpus.js';
 import { prepareDocument, type TrainingSentence } from './prepare.js';
-import { PerceptronTrainer, prng, prune, shuffle, type EncodedSentence } from './perceptron.js';
+import { averageModels, PerceptronTrainer, prng, prune, shuffle, type EncodedSentence } from './perceptron.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values: opts } = parseArgs({
@@ -28,12 +28,14 @@ const { values: opts } = parseArgs({
     'min-count': { type: 'string', default: '2' },
     'measure-only': { type: 'boolean', default: false },
     exclude: { type: 'string', default: '' },
+    runs: { type: 'string', default: '5' },
   },
 });
 const epochs = Number(opts.epochs);
 const seed = Number(opts.seed);
 const inDomainWeight = Number(opts['in-domain-weight']);
 const minCount = Number(opts['min-count']);
+const runs = Number(opts.runs);
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
 const t0 = performance.now();
@@ -95,7 +97,7 @@ function heldOutScores(trainer: PerceptronTrainer, index: Map<string, number>, s
 
 const f1 = (c: SpanCounts) => (c.tp ? (2 * c.tp) / (c.gold + c.pred) : 0);
 
-function train(set: TrainingSentence[], evalSet: TrainingSentence[] | null): { trainer: PerceptronTrainer; index: Map<string, number>; curve: Array<Record<string, number>> } {
+function train(set: TrainingSentence[], evalSet: TrainingSentence[] | null, runSeed = seed): { trainer: PerceptronTrainer; index: Map<string, number>; curve: Array<Record<string, number>> } {
   const index = indexFeatures(set);
   const enc = encodeAll(set, index);
   const order: number[] = [];
@@ -103,7 +105,7 @@ function train(set: TrainingSentence[], evalSet: TrainingSentence[] | null): { t
     for (let r = 0; r < (set[i].source === 'grimmer' ? inDomainWeight : 1); r++) order.push(i);
   });
   const trainer = new PerceptronTrainer(index.size);
-  const random = prng(seed);
+  const random = prng(runSeed);
   const curve: Array<Record<string, number>> = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const t = performance.now();
@@ -131,9 +133,17 @@ const heldOut = sentences.filter((s) => s.heldOut);
 log(`measure: training on ${sentences.length - heldOut.length} sentences, held out ${heldOut.length}`);
 const measured = train(sentences.filter((s) => !s.heldOut), heldOut);
 if (!opts['measure-only']) {
-  log(`final: training on all ${sentences.length} sentences for ${epochs} epochs`);
-  const final = train(sentences, null);
-  const model = prune(final.trainer.averaged(final.index), 1e-3);
+  // The final model averages the weights of `runs` perceptrons trained on different shuffles
+  // (seeds seed, seed+1, ...): one linear model, so no slower, and less dependent on the order
+  // the data happened to be seen in.
+  const models = [];
+  let final!: ReturnType<typeof train>;
+  for (let r = 0; r < runs; r++) {
+    log(`final ${r + 1}/${runs}: training on all ${sentences.length} sentences for ${epochs} epochs, seed ${seed + r}`);
+    final = train(sentences, null, seed + r);
+    models.push(final.trainer.averaged(final.index));
+  }
+  const model = prune(averageModels(models), 1e-3);
   saveModel(opts.out!, model, {
     algorithm: 'averaged structured perceptron, first-order Viterbi, BILOU tags',
     epochs,
@@ -142,6 +152,7 @@ if (!opts['measure-only']) {
     minCount,
     documents: Object.fromEntries([...new Set(docs.map((d) => d.source))].sort().map((s) => [s, docs.filter((d) => d.source === s).length])),
     tokens: Object.fromEntries([...tokensBySource].sort()),
+    runs,
     featuresBeforePruning: final.index.size,
     heldOutCurve: measured.curve,
     tags: TAGS.length,

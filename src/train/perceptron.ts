@@ -102,3 +102,15 @@ export function prune(model: LinearModel, epsilon: number): LinearModel {
   });
   return { featureIndex, weights, transitions: model.transitions };
 }
+
+/** The mean of models over the same feature index (weights and transitions averaged). */
+export function averageModels(models: LinearModel[]): LinearModel {
+  const [first] = models;
+  const weights = new Float64Array(first.weights.length);
+  const transitions = new Float64Array(first.transitions.length);
+  for (const m of models) {
+    for (let i = 0; i < weights.length; i++) weights[i] += m.weights[i] / models.length;
+    for (let i = 0; i < transitions.length; i++) transitions[i] += m.transitions[i] / models.length;
+  }
+  return { featureIndex: first.featureIndex, weights, transitions };
+}

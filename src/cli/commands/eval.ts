@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import { createContext } from '../../nlp/index.js';
 import { evaluate, formatResult, parseSkip } from '../../eval/score.js';
 import { predictGold, readGold } from '../../eval/run-gold.js';
+import { evaluateThemes, formatThemeResult } from '../../eval/themes.js';
+import { resolveSettings } from '../../settings.js';
 import type { Command } from '../command.js';
 
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'Score entity extraction against gold annotations (precision, recall, F1)',
-  usage: 'presslens eval --gold FILE.jsonl [--json] [--skip-gold FIELD=VALUE] [--trim-articles]\n\nGold format: one {"id", "text", "entities": [{"start", "end", "type"}]} per line (see ../shared/eval/README.md).\nExact = same start, end and type; lenient = same type and overlapping, matched one to one.',
+  usage: 'presslens eval --gold FILE.jsonl [--themes] [--json] [--skip-gold FIELD=VALUE] [--trim-articles]\n\nGold format: one {"id", "text", "entities": [{"start", "end", "type"}]} per line (see ../shared/eval/README.md).\nExact = same start, end and type; lenient = same type and overlapping, matched one to one.',
   options: [
     { name: 'gold', type: 'string', value: 'FILE', description: 'Gold annotations (JSONL)' },
     { name: 'json', type: 'boolean', description: 'Print the full result as JSON' },
@@ -15,6 +17,8 @@ export const evalCommand: Command = {
     { name: 'trim-articles', type: 'boolean', description: 'Strip a leading the/a/an and a trailing \'s from both sides before matching' },
     { name: 'types', type: 'string', value: 'A,B', description: 'Entity types scored', default: 'PERSON,ORGANIZATION,LOCATION' },
     { name: 'pred-out', type: 'string', value: 'FILE', description: 'Also write the predictions as JSONL (for ../shared/tools/ner-eval)' },
+    { name: 'themes', type: 'boolean', description: 'Score document themes against each gold document\'s meta.themes instead of entities' },
+    { name: 'codebook', type: 'string', value: 'FILE', description: 'Theme codebook (default: the built-in one)' },
   ],
   validate(args) {
     const errors: string[] = [];
@@ -26,7 +30,12 @@ export const evalCommand: Command = {
   run(args, io) {
     const file = String(args.options.gold);
     const golds = readGold(file);
-    const ctx = createContext();
+    const ctx = createContext({ codebook: resolveSettings({ codebook: args.options.codebook as string | undefined }).codebook });
+    if (args.options.themes) {
+      const result = evaluateThemes(golds, ctx);
+      io.stdout(args.options.json ? JSON.stringify(result, null, 2) + '\n' : formatThemeResult(result, `gold=${file}  docs with theme labels=${result.docs}  codebook=${ctx.codebook.name} ${ctx.codebook.version}`) + '\n');
+      return 0;
+    }
     const preds = predictGold(golds, ctx);
     if (args.options['pred-out']) fs.writeFileSync(String(args.options['pred-out']), preds.map((p) => JSON.stringify(p)).join('\n') + '\n');
     const result = evaluate(golds, preds, {

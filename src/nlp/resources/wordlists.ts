@@ -14,7 +14,8 @@ export function loadWordLists(): WordLists {
   if (cached) return cached;
   const titleWords = new Set<string>();
   for (const title of readWordList('lexicon/titles.txt')) {
-    for (const t of tokenize(title)) if (/\p{L}/u.test(t.text)) titleWords.add(t.text.toLowerCase());
+    // Title words are capitalised in the list; "of" in "Chief-of-Staff" is not a title word.
+    for (const t of tokenize(title)) if (/^\p{Lu}/u.test(t.text)) titleWords.add(t.text.toLowerCase());
   }
   const orgHeads = new Set(readWordList('lexicon/org-heads.txt').map((w) => w.toLowerCase()));
   cached = { titleWords, orgHeads };
