@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createContext } from '../dist/nlp/index.js';
 import { evaluate, parseSkip } from '../dist/eval/score.js';
 import { predictGold, readGold } from '../dist/eval/run-gold.js';
+import { evaluateThemes } from '../dist/eval/themes.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const shared = `${root}../shared/eval`;
@@ -41,13 +42,28 @@ const table = [
   ...rows,
 ].join('\n');
 console.log(`\n${table}`);
+
+// Themes: document-level precision and recall on corpus/gold (and any other gold set with meta.themes).
+const themeGold = readGold(`${root}corpus/gold/gold.jsonl`);
+const tr = evaluateThemes(themeGold, ctx);
+const positives = (id) => themeGold.filter((g) => g.meta.themes.includes(id)).length;
+const themeTable = [
+  `Codebook ${ctx.codebook.name} ${ctx.codebook.version}, document-level, on corpus/gold (${tr.docs} documents; \`presslens eval --themes --gold corpus/gold/gold.jsonl\`).`,
+  '',
+  '| theme | gold documents | coded | P | R | F1 |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...tr.themes.map((t) => `| \`${t.theme}\` | ${positives(t.theme)} | ${t.tp + t.fp} | ${pct(t.p)} | ${pct(t.r)} | ${pct(t.f1)} |`),
+  `| **micro** | ${tr.micro.tp + tr.micro.fn} | ${tr.micro.tp + tr.micro.fp} | **${pct(tr.micro.p)}** | **${pct(tr.micro.r)}** | **${pct(tr.micro.f1)}** |`,
+].join('\n');
+console.log(`\n${themeTable}`);
+
+const replaceSection = (readme, name, body) => {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  return readme.includes(start) && readme.includes(end) ? readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => `${start}\n${body}\n${end}`) : readme;
+};
 if (!process.argv.includes('--no-readme')) {
   const readme = fs.readFileSync(`${root}README.md`, 'utf8');
-  const start = '<!-- accuracy:start -->';
-  const end = '<!-- accuracy:end -->';
-  if (readme.includes(start) && readme.includes(end)) {
-    const updated = readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`);
-    fs.writeFileSync(`${root}README.md`, updated);
-    console.log('README.md: Accuracy table updated');
-  }
+  fs.writeFileSync(`${root}README.md`, replaceSection(replaceSection(readme, 'accuracy', table), 'themes', themeTable));
+  console.log('README.md: Accuracy and Themes tables updated');
 }

@@ -61,7 +61,7 @@ export function extractToDirectory(inputs: string[], out: string, options: Extra
   const startedAt = new Date();
   const settings = resolveSettings(options);
   const ctx = contextFor(settings);
-  const sink = new FileSink(out);
+  const sink = new FileSink(out, settings.codebook.themes.map((t) => t.id));
   try {
     const stats = runPipeline(inputs, settings, ctx, sink.spool(), sink, onProgress);
     let manifest!: Manifest;

@@ -64,7 +64,7 @@ export function runPipeline(
   const summaries: InputSummary[] = [];
   const progress: Progress = { files: 0, totalFiles: files.length, documents: 0, words: 0 };
   for (const file of files) {
-    const ingested = ingestFile(file, { maxBytes: settings.maxBytes });
+    const ingested = ingestFile(file, { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath });
     const summary: InputSummary = { path: file.relPath, sha256: ingested.sha256, documents: 0, problems: 0 };
     for (const item of ingested.items) {
       if (item.kind === 'problem') {

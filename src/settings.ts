@@ -15,6 +15,8 @@ export interface ExtractOptions {
   keywords?: number;
   maxBytes?: number;
   ignore?: string[];
+  /** Take a document's publisher from the first folder of its path when it has none of its own. */
+  publisherFromPath?: boolean;
 }
 
 /** Everything that decides a run's output besides the inputs: resolved, validated, hashed. */
@@ -24,6 +26,7 @@ export interface Settings {
   keywords: number;
   maxBytes: number;
   ignore: string[];
+  publisherFromPath: boolean;
   /** sha256 of the settings that shape output (codebook hash, keywords, max bytes, ignore globs). */
   hash: string;
 }
@@ -49,6 +52,7 @@ export function resolveSettings(options: ExtractOptions = {}): Settings {
   const keywords = options.keywords ?? config.keywords ?? DEFAULT_KEYWORDS;
   const maxBytes = options.maxBytes ?? config.maxBytes ?? DEFAULT_MAX_BYTES;
   const ignore = [...(config.ignore ?? []), ...(options.ignore ?? [])];
-  const hash = sha256(JSON.stringify({ codebook: codebook.hash, keywords, maxBytes, ignore }));
-  return { codebook, codebookSource, keywords, maxBytes, ignore, hash };
+  const publisherFromPath = options.publisherFromPath ?? config.publisherFromPath ?? false;
+  const hash = sha256(JSON.stringify({ codebook: codebook.hash, keywords, maxBytes, ignore, publisherFromPath }));
+  return { codebook, codebookSource, keywords, maxBytes, ignore, publisherFromPath, hash };
 }

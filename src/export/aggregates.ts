@@ -80,3 +80,39 @@ export class AcronymTable {
     return [...this.byKey.values()].sort((a, b) => compareStrings(a.acronym, b.acronym) || compareStrings(a.long_form, b.long_form));
   }
 }
+
+const share = (n: number, of: number) => (of ? Math.round((n / of) * 10000) / 10000 : 0);
+
+/**
+ * themes_by_month.csv and themes_by_publisher.csv: for plotting theme shares over time and across
+ * publishers. Every (month or publisher, theme) pair appears, zeros included, in codebook order.
+ */
+export class ThemeTables {
+  private readonly byMonth = new Map<string, { total: number; themes: Map<string, number> }>();
+  private readonly byPublisher = new Map<string, { total: number; themes: Map<string, number> }>();
+
+  constructor(private readonly themeIds: string[]) {}
+
+  add(record: DocumentRecord): void {
+    const bump = (map: Map<string, { total: number; themes: Map<string, number> }>, key: string) => {
+      let g = map.get(key);
+      if (!g) map.set(key, (g = { total: 0, themes: new Map() }));
+      g.total++;
+      for (const t of record.themes) g.themes.set(t.id, (g.themes.get(t.id) ?? 0) + 1);
+    };
+    if (record.date) bump(this.byMonth, record.date.slice(0, 7));
+    bump(this.byPublisher, record.publisher ?? '(unknown)');
+  }
+
+  monthRows(): Array<Row<'themes_by_month.csv'>> {
+    return [...this.byMonth.entries()]
+      .sort((a, b) => compareStrings(a[0], b[0]))
+      .flatMap(([month, g]) => this.themeIds.map((theme) => ({ month, theme, documents: g.themes.get(theme) ?? 0, month_documents: g.total, share: share(g.themes.get(theme) ?? 0, g.total) })));
+  }
+
+  publisherRows(): Array<Row<'themes_by_publisher.csv'>> {
+    return [...this.byPublisher.entries()]
+      .sort((a, b) => compareStrings(a[0], b[0]))
+      .flatMap(([publisher, g]) => this.themeIds.map((theme) => ({ publisher, theme, documents: g.themes.get(theme) ?? 0, publisher_documents: g.total, share: share(g.themes.get(theme) ?? 0, g.total) })));
+  }
+}

@@ -4,7 +4,7 @@ import type { Problem } from '../schema/problem.js';
 import type { CsvTable, Row } from '../schema/tables.js';
 import type { Sink, Spool, SpoolEntry } from '../run.js';
 import type { TermCounts } from '../nlp/keywords.js';
-import { AcronymTable, EntityTable } from './aggregates.js';
+import { AcronymTable, EntityTable, ThemeTables } from './aggregates.js';
 import { csvHeader, csvRows } from './csv.js';
 import { LineWriter, readLines } from './lines.js';
 import { problemCounts, type Counts } from './manifest.js';
@@ -31,6 +31,8 @@ export const OUTPUT_FILES = [
   'themes.csv',
   'theme_evidence.csv',
   'keywords.csv',
+  'themes_by_month.csv',
+  'themes_by_publisher.csv',
   'problems.csv',
   'manifest.json',
 ] as const;
@@ -65,7 +67,7 @@ export class FileSpool implements Spool {
 /**
  * Export, in order: each finished document is validated against the zod schema and appended to
  * documents.jsonl and the per-document CSV files; problems stream to problems.csv; at the end the
- * run-wide tables (entities.csv, acronyms.csv) and manifest.json are written and the staging folder
+ * run-wide tables (entities, acronyms, themes by month and by publisher) and manifest.json are written and the staging folder
  * replaces the output folder in one step.
  */
 export class FileSink implements Sink {
@@ -74,10 +76,12 @@ export class FileSink implements Sink {
   private readonly csv = new Map<CsvTable, LineWriter>();
   readonly entities = new EntityTable();
   readonly acronyms = new AcronymTable();
+  readonly themeTables: ThemeTables;
   readonly problems: Problem[] = [];
   readonly counts: Omit<Counts, 'problems' | 'files'> = { documents: 0, words: 0, entities: { PERSON: 0, ORGANIZATION: 0, LOCATION: 0 }, mentions: 0, themes: {} };
 
-  constructor(dir: string) {
+  constructor(dir: string, themeIds: string[]) {
+    this.themeTables = new ThemeTables(themeIds);
     this.out = new OutputDir(dir);
     this.jsonl = new LineWriter(this.out.file('documents.jsonl'));
     for (const table of [...PER_DOCUMENT.map(([t]) => t), 'problems.csv' as const]) {
@@ -98,6 +102,7 @@ export class FileSink implements Sink {
     for (const [table, rows] of PER_DOCUMENT) this.csv.get(table)!.write(csvRows(table, rows(record)));
     this.entities.add(record);
     this.acronyms.add(record);
+    this.themeTables.add(record);
     this.counts.documents++;
     this.counts.words += record.word_count;
     this.counts.mentions += record.entities.reduce((n, e) => n + e.mentions.length, 0);
@@ -113,7 +118,13 @@ export class FileSink implements Sink {
   finish(files: number, manifest: (counts: Counts) => object): Counts {
     this.jsonl.close();
     for (const w of this.csv.values()) w.close();
-    for (const [table, rows] of [['entities.csv', this.entities.rows()], ['acronyms.csv', this.acronyms.rows()]] as const) {
+    const runWide = [
+      ['entities.csv', this.entities.rows()],
+      ['acronyms.csv', this.acronyms.rows()],
+      ['themes_by_month.csv', this.themeTables.monthRows()],
+      ['themes_by_publisher.csv', this.themeTables.publisherRows()],
+    ] as const;
+    for (const [table, rows] of runWide) {
       const w = new LineWriter(this.out.file(table));
       w.write(csvHeader(table));
       w.write(csvRows(table, rows as Array<Row<typeof table>>));

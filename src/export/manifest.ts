@@ -25,7 +25,7 @@ export interface Manifest {
   config_hash: string;
   codebook: { name: string; version: string; hash: string; source: string };
   model: { hash: string; features: number };
-  settings: { keywords: number; max_bytes: number; ignore: string[] };
+  settings: { keywords: number; max_bytes: number; ignore: string[]; publisher_from_path: boolean };
   counts: Counts;
   files: string[];
   inputs: InputSummary[];
@@ -62,7 +62,7 @@ export function buildManifest(args: {
     config_hash: settings.hash,
     codebook: { name: settings.codebook.name, version: settings.codebook.version, hash: settings.codebook.hash, source: settings.codebookSource },
     model: { hash: model.hash, features: model.meta.features },
-    settings: { keywords: settings.keywords, max_bytes: settings.maxBytes, ignore: settings.ignore },
+    settings: { keywords: settings.keywords, max_bytes: settings.maxBytes, ignore: settings.ignore, publisher_from_path: settings.publisherFromPath },
     counts: args.counts,
     files: args.files,
     inputs: args.inputs,

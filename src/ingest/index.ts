@@ -74,7 +74,7 @@ function ingestItems(file: InputFile, options: IngestOptions): { sha256: string 
         date: structure.date,
         dateSource: structure.dateSource,
         dateline: structure.dateline,
-        publisher: rec.meta.publisher,
+        publisher: rec.meta.publisher ?? (options.publisherFromPath && file.relPath.includes('/') ? file.relPath.split('/')[0] : null),
         url: rec.meta.url,
         warnings,
       },

@@ -46,4 +46,6 @@ export interface IngestOptions {
   ignore?: string[];
   /** Documents larger than this many bytes are refused as problems. */
   maxBytes?: number;
+  /** Use the first folder of the path as publisher when a document names none. */
+  publisherFromPath?: boolean;
 }

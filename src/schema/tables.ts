@@ -109,6 +109,22 @@ export const AcronymRow = z.object({
   first_end: offset,
 });
 
+export const ThemeByMonthRow = z.object({
+  month: z.string().describe('YYYY-MM of the documents\' publication date (undated documents are left out)'),
+  theme: z.string(),
+  documents: z.number().int().describe('Documents of the month coded with the theme'),
+  month_documents: z.number().int().describe('All dated documents of the month'),
+  share: z.number().describe('documents / month_documents, rounded to 4 decimals'),
+});
+
+export const ThemeByPublisherRow = z.object({
+  publisher: z.string().describe('The document\'s publisher, or "(unknown)"'),
+  theme: z.string(),
+  documents: z.number().int().describe('Documents of the publisher coded with the theme'),
+  publisher_documents: z.number().int().describe('All documents of the publisher'),
+  share: z.number().describe('documents / publisher_documents, rounded to 4 decimals'),
+});
+
 export const ProblemRow = Problem;
 
 /** Every CSV file of the data contract, in the order they are documented. */
@@ -121,6 +137,8 @@ export const CSV_TABLES = {
   'themes.csv': ThemeRow,
   'theme_evidence.csv': ThemeEvidenceRow,
   'keywords.csv': KeywordRow,
+  'themes_by_month.csv': ThemeByMonthRow,
+  'themes_by_publisher.csv': ThemeByPublisherRow,
   'problems.csv': ProblemRow,
 } as const;
 export type CsvTable = keyof typeof CSV_TABLES;

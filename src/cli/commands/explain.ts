@@ -23,7 +23,7 @@ export const explainCommand: Command = {
     const settings = resolveSettings({ codebook: args.options.codebook as string | undefined, config: args.options.config as string | undefined });
     const file = id.split('#')[0];
     const candidates = discover(inputs.length ? inputs : ['corpus'], settings.ignore).filter((f) => f.relPath === file);
-    const doc = candidates.flatMap((f) => ingestFile(f, { maxBytes: settings.maxBytes }).items).find((i) => i.kind === 'document' && i.document.id === id);
+    const doc = candidates.flatMap((f) => ingestFile(f, { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath }).items).find((i) => i.kind === 'document' && i.document.id === id);
     if (!doc || doc.kind !== 'document') {
       throw new PresslensError('E_NO_DOCUMENT', `No document with id ${id} under ${(inputs.length ? inputs : ['corpus']).map((i) => path.resolve(i)).join(', ')}. Ids are as in documents.csv.`);
     }

@@ -15,6 +15,7 @@ export const extractCommand: Command = {
     { name: 'keywords', type: 'number', value: 'N', min: 0, description: 'Keywords per document (default 10)' },
     { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes (default 52428800)' },
     { name: 'ignore', type: 'string', value: 'GLOB', multiple: true, description: 'Skip input files matching GLOB (repeatable)' },
+    { name: 'publisher-from-path', type: 'boolean', description: 'Use the first folder of a document\'s path as its publisher when it names none' },
     { name: 'quiet', type: 'boolean', description: 'Print nothing but errors' },
   ],
   run(args, io) {
@@ -27,6 +28,7 @@ export const extractCommand: Command = {
       keywords: args.options.keywords as number | undefined,
       maxBytes: args.options['max-bytes'] as number | undefined,
       ignore: args.options.ignore as string[] | undefined,
+      publisherFromPath: args.options['publisher-from-path'] as boolean | undefined,
     });
     const c = result.counts;
     if (!args.options.quiet) {
