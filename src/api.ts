@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { FileSink, OUTPUT_FILES } from './export/index.js';
-import { buildManifest, problemCounts, type Counts, type Manifest } from './export/manifest.js';
+import { buildManifest, type Counts, type Manifest } from './export/manifest.js';
 import { AcronymTable, EntityTable } from './export/aggregates.js';
-import { createContext, type NlpContext } from './nlp/index.js';
-import { MemorySpool, runPipeline, type Progress } from './run.js';
-import { resolveSettings, type ExtractOptions, type Settings } from './settings.js';
-import type { DocumentRecord } from './schema/document.js';
+import { ResultCache } from './pipeline/cache.js';
+import { MemorySpool, runFiles, type Progress } from './pipeline/run.js';
+import { resolveSettings, type ExtractOptions } from './settings.js';
+import { DocumentRecord } from './schema/document.js';
 import type { Problem } from './schema/problem.js';
 import type { Row } from './schema/tables.js';
 
@@ -18,14 +19,17 @@ export interface ExtractResult {
 export interface ExtractToDirectoryResult {
   counts: Counts;
   manifest: Manifest;
+  /** Input files whose results came from the cache (no NLP work). */
+  cachedFiles: number;
 }
 
-let sharedContext: { key: string; ctx: NlpContext } | null = null;
-
-/** The nlp context for a codebook, reused while the codebook stays the same. */
-function contextFor(settings: Settings): NlpContext {
-  if (sharedContext?.key !== settings.codebook.hash) sharedContext = { key: settings.codebook.hash, ctx: createContext({ codebook: settings.codebook }) };
-  return sharedContext.ctx;
+/** Options of a run beyond what shapes its output. */
+export interface RunControl {
+  /** Worker threads; 0 runs in the calling thread. Default: 0 for `extract`, the number of cores for `extractToDirectory`. */
+  workers?: number;
+  /** Cache folder, or false for none. Default for `extractToDirectory`: `OUT/.cache`; `extract` has none. */
+  cache?: string | false;
+  onProgress?: (p: Progress) => void;
 }
 
 /**
@@ -33,23 +37,24 @@ function contextFor(settings: Settings): NlpContext {
  * Returns the records documents.jsonl holds, and the rows of entities.csv, acronyms.csv and
  * problems.csv. Throws a PresslensError (with a code) only when the run cannot start.
  */
-export async function extract(inputs: string | string[], options: ExtractOptions = {}): Promise<ExtractResult> {
+export async function extract(inputs: string | string[], options: ExtractOptions & RunControl = {}): Promise<ExtractResult> {
   const settings = resolveSettings(options);
-  const ctx = contextFor(settings);
   const documents: DocumentRecord[] = [];
   const problems: Problem[] = [];
   const entities = new EntityTable();
   const acronyms = new AcronymTable();
-  runPipeline([inputs].flat(), settings, ctx, new MemorySpool(), {
-    document(r) {
-      documents.push(r);
-      entities.add(r);
-      acronyms.add(r);
+  await runFiles([inputs].flat(), settings, { workers: options.workers ?? 0, cacheDir: options.cache || null, onProgress: options.onProgress }, {
+    file(result) {
+      problems.push(...result.problems);
+      for (const doc of result.docs) {
+        entities.add(doc);
+        acronyms.add(doc);
+      }
     },
-    problem(p) {
-      problems.push(p);
+    document(_id, line) {
+      documents.push(DocumentRecord.parse(JSON.parse(line)));
     },
-  });
+  }, new MemorySpool());
   return { documents, entities: entities.rows(), acronyms: acronyms.rows(), problems };
 }
 
@@ -57,23 +62,23 @@ export async function extract(inputs: string | string[], options: ExtractOptions
  * Extract and write the full data contract (documents.jsonl, the CSV tables, problems.csv,
  * manifest.json) into `out`, atomically: `out` is replaced only once every file is complete.
  */
-export function extractToDirectory(inputs: string[], out: string, options: ExtractOptions = {}, onProgress?: (p: Progress) => void): ExtractToDirectoryResult {
+export async function extractToDirectory(inputs: string[], out: string, options: ExtractOptions & RunControl = {}): Promise<ExtractToDirectoryResult> {
   const startedAt = new Date();
   const settings = resolveSettings(options);
-  const ctx = contextFor(settings);
-  const sink = new FileSink(out, settings.codebook.themes.map((t) => t.id));
+  const cacheDir = options.cache === false ? null : (options.cache ?? path.join(out, '.cache'));
+  const sink = new FileSink(out, settings.codebook.themes.map((t) => t.id), cacheDir);
   try {
-    const stats = runPipeline(inputs, settings, ctx, sink.spool(), sink, onProgress);
+    const stats = await runFiles(inputs, settings, { workers: options.workers, cacheDir, onProgress: options.onProgress }, sink, sink.spool());
+    // The default cache follows the corpus: entries this run did not use are dropped.
+    if (cacheDir && options.cache === undefined) new ResultCache(cacheDir, '').prune(stats.cacheKeys);
     let manifest!: Manifest;
-    const counts = sink.finish(stats.inputs.length, (c) => {
-      manifest = buildManifest({ inputsGiven: inputs, settings, model: ctx.model, counts: c, inputs: stats.inputs, files: [...OUTPUT_FILES], startedAt, finishedAt: new Date() });
+    const counts = sink.finish(stats.files, (c) => {
+      manifest = buildManifest({ inputsGiven: inputs, settings, modelHash: stats.modelHash, counts: c, inputs: stats.inputs, files: [...OUTPUT_FILES], startedAt, finishedAt: new Date() });
       return manifest;
     });
-    return { counts, manifest };
+    return { counts, manifest, cachedFiles: stats.cached };
   } catch (error) {
     sink.out.abandon();
     throw error;
   }
 }
-
-export { problemCounts };

@@ -1,4 +1,5 @@
-import type { DocumentRecord, EntityType, Place } from '../schema/document.js';
+import type { EntityType, Place } from '../schema/document.js';
+import type { DocResult } from '../pipeline/types.js';
 import type { Row } from '../schema/tables.js';
 import { compareStrings } from '../util/compare.js';
 
@@ -19,14 +20,14 @@ interface EntityTotals {
 export class EntityTable {
   private readonly byId = new Map<string, EntityTotals>();
 
-  add(record: DocumentRecord): void {
-    for (const e of record.entities) {
+  add(doc: DocResult): void {
+    for (const e of doc.entities) {
       let t = this.byId.get(e.id);
       if (!t) this.byId.set(e.id, (t = { type: e.type, names: new Map(), aliases: new Set(), documents: 0, mentions: 0, place: e.place }));
       t.names.set(e.name, (t.names.get(e.name) ?? 0) + 1);
       for (const a of e.aliases) t.aliases.add(a);
       t.documents++;
-      t.mentions += e.mentions.length;
+      t.mentions += e.mentions;
       t.place ??= e.place;
     }
   }
@@ -67,12 +68,12 @@ export class EntityTable {
 export class AcronymTable {
   private readonly byKey = new Map<string, Row<'acronyms.csv'>>();
 
-  add(record: DocumentRecord): void {
-    for (const a of record.acronyms) {
+  add(doc: DocResult): void {
+    for (const a of doc.acronyms) {
       const key = `${a.acronym}\u0000${a.long_form}`;
       const row = this.byKey.get(key);
       if (row) row.documents++;
-      else this.byKey.set(key, { acronym: a.acronym, long_form: a.long_form, entity_id: a.entity_id, documents: 1, first_doc: record.id, first_start: a.start, first_end: a.end });
+      else this.byKey.set(key, { acronym: a.acronym, long_form: a.long_form, entity_id: a.entity_id, documents: 1, first_doc: doc.id, first_start: a.start, first_end: a.end });
     }
   }
 
@@ -93,15 +94,15 @@ export class ThemeTables {
 
   constructor(private readonly themeIds: string[]) {}
 
-  add(record: DocumentRecord): void {
+  add(doc: DocResult): void {
     const bump = (map: Map<string, { total: number; themes: Map<string, number> }>, key: string) => {
       let g = map.get(key);
       if (!g) map.set(key, (g = { total: 0, themes: new Map() }));
       g.total++;
-      for (const t of record.themes) g.themes.set(t.id, (g.themes.get(t.id) ?? 0) + 1);
+      for (const t of doc.themes) g.themes.set(t, (g.themes.get(t) ?? 0) + 1);
     };
-    if (record.date) bump(this.byMonth, record.date.slice(0, 7));
-    bump(this.byPublisher, record.publisher ?? '(unknown)');
+    if (doc.date) bump(this.byMonth, doc.date.slice(0, 7));
+    bump(this.byPublisher, doc.publisher ?? '(unknown)');
   }
 
   monthRows(): Array<Row<'themes_by_month.csv'>> {

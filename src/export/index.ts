@@ -1,25 +1,17 @@
 import fs from 'node:fs';
-import { DocumentRecord } from '../schema/document.js';
+import type { Keyword } from '../schema/document.js';
 import type { Problem } from '../schema/problem.js';
 import type { CsvTable, Row } from '../schema/tables.js';
-import type { Sink, Spool, SpoolEntry } from '../run.js';
-import type { TermCounts } from '../nlp/keywords.js';
+import type { FileResult, RunConsumer, Spool, SpoolEntry } from '../pipeline/run.js';
 import { AcronymTable, EntityTable, ThemeTables } from './aggregates.js';
 import { csvHeader, csvRows } from './csv.js';
 import { LineWriter, readLines } from './lines.js';
 import { problemCounts, type Counts } from './manifest.js';
 import { OutputDir } from './output-dir.js';
-import { documentRow, keywordRows, mentionRows, roleRows, themeEvidenceRows, themeRows } from './rows.js';
+import { keywordRows } from './rows.js';
 
-/** Per-document CSV files and the function making each one's rows, in the order they are written. */
-const PER_DOCUMENT: ReadonlyArray<[CsvTable, (r: DocumentRecord) => Array<Row<CsvTable>>]> = [
-  ['documents.csv', (r) => [documentRow(r)]],
-  ['mentions.csv', mentionRows],
-  ['roles.csv', roleRows],
-  ['themes.csv', themeRows],
-  ['theme_evidence.csv', themeEvidenceRows],
-  ['keywords.csv', keywordRows],
-];
+/** Per-document CSV files, in the order they are written (rows rendered by the file jobs). */
+const PER_DOCUMENT: readonly CsvTable[] = ['documents.csv', 'mentions.csv', 'roles.csv', 'themes.csv', 'theme_evidence.csv'];
 
 export const OUTPUT_FILES = [
   'documents.jsonl',
@@ -37,8 +29,6 @@ export const OUTPUT_FILES = [
   'manifest.json',
 ] as const;
 
-type SerialTerms = Array<[string, number, Array<[string, number]>]>;
-
 /** Pass-1 storage in the staging folder: one JSON line per document, removed before commit. */
 export class FileSpool implements Spool {
   private readonly writer: LineWriter;
@@ -47,77 +37,84 @@ export class FileSpool implements Spool {
     this.writer = new LineWriter(file);
   }
 
-  push({ record, terms }: SpoolEntry): void {
-    const t: SerialTerms = [...terms].map(([s, v]) => [s, v.count, [...v.forms]]);
-    this.writer.write(JSON.stringify([record, t]) + '\n');
+  // Two lines a document: [id, words, terms] as JSON, then the documents.jsonl head as it is (JSON
+  // has no raw line breaks), so the long head is never escaped twice.
+  push(entry: SpoolEntry): void {
+    this.writer.write(`${JSON.stringify([entry.id, entry.wordCount, entry.terms])}\n${entry.jsonHead}\n`);
   }
 
   *entries(): Iterable<SpoolEntry> {
     this.writer.close();
+    let meta: [string, number, SpoolEntry['terms']] | null = null;
     for (const line of readLines(this.file)) {
       if (!line) continue;
-      const [record, t] = JSON.parse(line) as [DocumentRecord, SerialTerms];
-      const terms: TermCounts = new Map(t.map(([s, count, forms]) => [s, { count, forms: new Map(forms) }]));
-      yield { record, terms };
+      if (!meta) {
+        meta = JSON.parse(line) as [string, number, SpoolEntry['terms']];
+        continue;
+      }
+      yield { id: meta[0], wordCount: meta[1], terms: meta[2], jsonHead: line };
+      meta = null;
     }
     fs.rmSync(this.file, { force: true });
   }
 }
 
 /**
- * Export, in order: each finished document is validated against the zod schema and appended to
- * documents.jsonl and the per-document CSV files; problems stream to problems.csv; at the end the
- * run-wide tables (entities, acronyms, themes by month and by publisher) and manifest.json are written and the staging folder
- * replaces the output folder in one step.
+ * Export as a run consumer, in order: each input file's problems stream to problems.csv and its
+ * documents' rows to the per-document CSV files (pass 1); documents.jsonl and keywords.csv follow
+ * once keywords are known (pass 2); at the end the run-wide tables (entities, acronyms, themes by
+ * month and by publisher) and manifest.json are written, and the staging folder replaces the
+ * output folder in one step.
  */
-export class FileSink implements Sink {
+export class FileSink implements RunConsumer {
   readonly out: OutputDir;
-  private readonly jsonl: LineWriter;
-  private readonly csv = new Map<CsvTable, LineWriter>();
+  private readonly writers = new Map<string, LineWriter>();
   readonly entities = new EntityTable();
   readonly acronyms = new AcronymTable();
   readonly themeTables: ThemeTables;
   readonly problems: Problem[] = [];
   readonly counts: Omit<Counts, 'problems' | 'files'> = { documents: 0, words: 0, entities: { PERSON: 0, ORGANIZATION: 0, LOCATION: 0 }, mentions: 0, themes: {} };
 
-  constructor(dir: string, themeIds: string[]) {
+  constructor(dir: string, themeIds: string[], cacheDir: string | null = null) {
     this.themeTables = new ThemeTables(themeIds);
-    this.out = new OutputDir(dir);
-    this.jsonl = new LineWriter(this.out.file('documents.jsonl'));
-    for (const table of [...PER_DOCUMENT.map(([t]) => t), 'problems.csv' as const]) {
+    this.out = new OutputDir(dir, cacheDir);
+    for (const table of [...PER_DOCUMENT, 'keywords.csv', 'problems.csv'] as const) {
       const w = new LineWriter(this.out.file(table));
       w.write(csvHeader(table));
-      this.csv.set(table, w);
+      this.writers.set(table, w);
     }
+    this.writers.set('documents.jsonl', new LineWriter(this.out.file('documents.jsonl')));
   }
 
   spool(): FileSpool {
     return new FileSpool(this.out.file('.spool.jsonl'));
   }
 
-  document(record: DocumentRecord): void {
-    const checked = DocumentRecord.safeParse(record);
-    if (!checked.success) throw new Error(`Document ${record.id} does not match the schema: ${checked.error.message}`);
-    this.jsonl.write(JSON.stringify(record) + '\n');
-    for (const [table, rows] of PER_DOCUMENT) this.csv.get(table)!.write(csvRows(table, rows(record)));
-    this.entities.add(record);
-    this.acronyms.add(record);
-    this.themeTables.add(record);
-    this.counts.documents++;
-    this.counts.words += record.word_count;
-    this.counts.mentions += record.entities.reduce((n, e) => n + e.mentions.length, 0);
-    for (const t of record.themes) this.counts.themes[t.id] = (this.counts.themes[t.id] ?? 0) + 1;
+  file(result: FileResult): void {
+    for (const p of result.problems) {
+      this.problems.push(p);
+      this.writers.get('problems.csv')!.write(csvRows('problems.csv', [p]));
+    }
+    for (const doc of result.docs) {
+      for (const table of PER_DOCUMENT) this.writers.get(table)!.write(doc.csv[table] ?? '');
+      this.entities.add(doc);
+      this.acronyms.add(doc);
+      this.themeTables.add(doc);
+      this.counts.documents++;
+      this.counts.words += doc.wordCount;
+      this.counts.mentions += doc.mentions;
+      for (const t of doc.themes) this.counts.themes[t] = (this.counts.themes[t] ?? 0) + 1;
+    }
   }
 
-  problem(problem: Problem): void {
-    this.problems.push(problem);
-    this.csv.get('problems.csv')!.write(csvRows('problems.csv', [problem]));
+  document(id: string, line: string, keywords: Keyword[]): void {
+    this.writers.get('documents.jsonl')!.write(`${line}\n`);
+    this.writers.get('keywords.csv')!.write(csvRows('keywords.csv', keywordRows(id, keywords)));
   }
 
   /** Write the run-wide tables and the manifest, then swap the output folder in. */
   finish(files: number, manifest: (counts: Counts) => object): Counts {
-    this.jsonl.close();
-    for (const w of this.csv.values()) w.close();
+    for (const w of this.writers.values()) w.close();
     const runWide = [
       ['entities.csv', this.entities.rows()],
       ['acronyms.csv', this.acronyms.rows()],

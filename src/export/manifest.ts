@@ -1,6 +1,7 @@
-import type { InputSummary } from '../run.js';
+import type { RunStats } from '../pipeline/run.js';
+
+type InputSummary = RunStats['inputs'][number];
 import type { Settings } from '../settings.js';
-import type { LoadedModel } from '../nlp/model/model-file.js';
 import type { EntityType } from '../schema/document.js';
 import type { Problem } from '../schema/problem.js';
 import { compareStrings } from '../util/compare.js';
@@ -24,7 +25,7 @@ export interface Manifest {
   inputs_given: string[];
   config_hash: string;
   codebook: { name: string; version: string; hash: string; source: string };
-  model: { hash: string; features: number };
+  model: { hash: string };
   settings: { keywords: number; max_bytes: number; ignore: string[]; publisher_from_path: boolean };
   counts: Counts;
   files: string[];
@@ -45,14 +46,14 @@ export function problemCounts(problems: Problem[]): Counts['problems'] {
 export function buildManifest(args: {
   inputsGiven: string[];
   settings: Settings;
-  model: LoadedModel;
+  modelHash: string;
   counts: Counts;
   inputs: InputSummary[];
   files: string[];
   startedAt: Date;
   finishedAt: Date;
 }): Manifest {
-  const { settings, model } = args;
+  const { settings } = args;
   return {
     tool: { name: 'presslens', version: VERSION },
     started_at: args.startedAt.toISOString(),
@@ -61,7 +62,7 @@ export function buildManifest(args: {
     inputs_given: args.inputsGiven,
     config_hash: settings.hash,
     codebook: { name: settings.codebook.name, version: settings.codebook.version, hash: settings.codebook.hash, source: settings.codebookSource },
-    model: { hash: model.hash, features: model.meta.features },
+    model: { hash: args.modelHash },
     settings: { keywords: settings.keywords, max_bytes: settings.maxBytes, ignore: settings.ignore, publisher_from_path: settings.publisherFromPath },
     counts: args.counts,
     files: args.files,

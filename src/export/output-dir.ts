@@ -13,7 +13,14 @@ export class OutputDir {
   readonly staging: string;
   private readonly backup: string;
 
-  constructor(readonly dir: string) {
+  /**
+   * @param cacheDir the run's cache folder; when it lies inside `dir` (the default, `dir/.cache`) it
+   * is carried over into the new output at commit, so a run's cache survives the swap.
+   */
+  constructor(
+    readonly dir: string,
+    private readonly cacheDir: string | null = null,
+  ) {
     const abs = path.resolve(dir);
     const parent = path.dirname(abs);
     const base = path.basename(abs);
@@ -45,6 +52,9 @@ export class OutputDir {
   /** Replace the output folder with the staging folder. */
   commit(): void {
     const abs = path.resolve(this.dir);
+    if (this.cacheDir && path.dirname(path.resolve(this.cacheDir)) === abs && fs.existsSync(this.cacheDir)) {
+      fs.renameSync(this.cacheDir, path.join(this.staging, path.basename(this.cacheDir)));
+    }
     fs.rmSync(this.backup, { recursive: true, force: true });
     if (fs.existsSync(abs)) fs.renameSync(abs, this.backup);
     fs.renameSync(this.staging, abs);

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../schema/document.js';
+import type { DocumentRecord, Keyword } from '../schema/document.js';
 import type { Row } from '../schema/tables.js';
 
 const join = (xs: string[]) => xs.join('; ');
@@ -62,6 +62,6 @@ export function themeEvidenceRows(r: DocumentRecord): Array<Row<'theme_evidence.
   );
 }
 
-export function keywordRows(r: DocumentRecord): Array<Row<'keywords.csv'>> {
-  return r.keywords.map((k, i) => ({ doc_id: r.id, rank: i + 1, term: k.term, score: k.score, count: k.count }));
+export function keywordRows(docId: string, keywords: Keyword[]): Array<Row<'keywords.csv'>> {
+  return keywords.map((k, i) => ({ doc_id: docId, rank: i + 1, term: k.term, score: k.score, count: k.count }));
 }

@@ -56,7 +56,8 @@ function headLines(text: string): Line[] {
 function findDateline(lines: Line[]): Dateline | null {
   for (const line of lines.slice(0, 12)) {
     const lead = line.text.length - line.text.trimStart().length;
-    const body = line.text.slice(lead);
+    // A dateline is short: only the start of a line is tried (long lines cost the regex dearly).
+    const body = line.text.slice(lead, lead + 200);
     const m = DATELINE.exec(body);
     if (!m?.groups) continue;
     const { place, region, note, date } = m.groups;

@@ -2,7 +2,7 @@ import type { CompiledCodebook } from './codebook.js';
 import { loadCodebook } from './codebook.js';
 import type { FeatureResources } from './model/features.js';
 import { loadModel, type LoadedModel } from './model/model-file.js';
-import { DATA_DIR } from './resources/data-files.js';
+import { DEFAULT_MODEL_DIR } from './resources/data-files.js';
 import { loadFeatureResources } from './resources/index.js';
 
 /** Everything document analysis reads besides the document: loaded once, shared by all documents. */
@@ -12,7 +12,7 @@ export interface NlpContext {
   codebook: CompiledCodebook;
 }
 
-export const DEFAULT_MODEL_DIR = `${DATA_DIR}model`;
+export { DEFAULT_MODEL_DIR };
 
 export function createContext(options: { codebook?: CompiledCodebook; modelDir?: string } = {}): NlpContext {
   return {

@@ -5,7 +5,7 @@ import { findZones } from './boilerplate.js';
 import { makeConsistent } from './consistency.js';
 import type { NlpContext } from './context.js';
 import { buildEntities, type AcronymDefinition } from './entities.js';
-import { countTerms, type TermCounts } from './keywords.js';
+import { countTerms, type Terms } from './keywords.js';
 import { linkPlaces } from './places.js';
 import { applyNamePatterns } from './patterns.js';
 import { findRoles, type RoleMention } from './roles.js';
@@ -35,7 +35,7 @@ export interface Analysis {
   themes?: DocumentTheme[];
   /** Every theme with evidence, assigned or not (for explain). */
   themeScores?: ScoredTheme[];
-  terms?: TermCounts;
+  terms?: Terms;
 }
 
 type Stage = (a: Analysis, ctx: NlpContext) => void;

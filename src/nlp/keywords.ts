@@ -3,14 +3,18 @@ import { compareStrings } from '../util/compare.js';
 import { STOPWORDS, stem } from './adapters/natural.js';
 import type { Token } from './tokenize.js';
 
-/** A document's candidate keyword terms: stem -> occurrences and the surface forms used. */
-export type TermCounts = Map<string, { count: number; forms: Map<string, number> }>;
+/**
+ * A document's candidate keyword terms: [stem, occurrences, the form shown] (the most frequent
+ * lower-case surface form of the stem; ties go to the first in code-unit order). Compact, so it
+ * crosses threads and sits in the cache cheaply.
+ */
+export type Terms = Array<[string, number, string]>;
 
 const KEYWORD = /^\p{L}[\p{L}\p{M}'’]*$/u;
 
 /** Per-document half of TF-IDF: count the content words (no stop words, numbers or one-letter words). */
-export function countTerms(tokens: Token[]): TermCounts {
-  const counts: TermCounts = new Map();
+export function countTerms(tokens: Token[]): Terms {
+  const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const t of tokens) {
     const w = t.text.toLowerCase();
     if (w.length < 3 || !KEYWORD.test(w) || STOPWORDS.has(w)) continue;
@@ -20,31 +24,43 @@ export function countTerms(tokens: Token[]): TermCounts {
     c.count++;
     c.forms.set(w, (c.forms.get(w) ?? 0) + 1);
   }
-  return counts;
+  const out: Terms = [];
+  for (const [s, { count, forms }] of counts) {
+    let term = '';
+    let best = 0;
+    for (const [form, c] of forms) if (c > best || (c === best && compareStrings(form, term) < 0)) [term, best] = [form, c];
+    out.push([s, count, term]);
+  }
+  return out;
 }
 
 /**
- * Corpus-wide half of TF-IDF: document frequencies over the run. Kept as one map of stems, so
- * memory grows with the vocabulary, not with the number of documents.
+ * Corpus-wide half of TF-IDF: document frequencies over the run. One map of stems, so memory grows
+ * with the vocabulary, not with the number of documents; counted where the documents are analysed
+ * (each worker thread) and merged at the end.
  */
 export class DocumentFrequencies {
-  private readonly df = new Map<string, number>();
+  readonly df = new Map<string, number>();
   documents = 0;
 
-  add(terms: TermCounts): void {
+  /** One document's distinct terms. */
+  add(terms: Terms): void {
     this.documents++;
-    for (const s of terms.keys()) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+    for (const [s] of terms) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+  }
+
+  /** Add another thread's counts. */
+  merge(documents: number, entries: Iterable<[string, number]>): void {
+    this.documents += documents;
+    for (const [s, n] of entries) this.df.set(s, (this.df.get(s) ?? 0) + n);
   }
 
   /** Top `n` terms of a document by tf-idf (smoothed idf, as scikit-learn: ln((1+N)/(1+df)) + 1). */
-  keywords(terms: TermCounts, wordCount: number, n: number): Keyword[] {
+  keywords(terms: Terms, wordCount: number, n: number): Keyword[] {
     const scored: Keyword[] = [];
-    for (const [s, { count, forms }] of terms) {
+    for (const [s, count, term] of terms) {
       const idf = Math.log((1 + this.documents) / (1 + (this.df.get(s) ?? 0))) + 1;
       const tf = count / Math.max(wordCount, 1);
-      let term = '';
-      let best = 0;
-      for (const [form, c] of forms) if (c > best || (c === best && compareStrings(form, term) < 0)) [term, best] = [form, c];
       scored.push({ term, score: Math.round(tf * idf * 1e6) / 1e6, count });
     }
     scored.sort((a, b) => b.score - a.score || compareStrings(a.term, b.term));

@@ -3,8 +3,6 @@ import type { CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 
-const UPPER = /\p{Lu}/gu;
-const LOWER = /\p{Ll}/gu;
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 const ALL_CAPS = /^\p{Lu}[\p{Lu}\p{N}.&]*$/u;
@@ -16,8 +14,11 @@ function shouting(tokens: Token[]): boolean {
   let upper = 0;
   let lower = 0;
   for (const t of tokens) {
-    upper += t.text.match(UPPER)?.length ?? 0;
-    lower += t.text.match(LOWER)?.length ?? 0;
+    for (let i = 0; i < t.text.length; i++) {
+      const c = t.text[i];
+      if (c !== c.toLowerCase()) upper++;
+      else if (c !== c.toUpperCase()) lower++;
+    }
   }
   return upper > lower;
 }

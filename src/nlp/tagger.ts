@@ -1,20 +1,37 @@
 import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
-import { extractFeatures, type FeatureResources } from './model/features.js';
-import { emissionScores, viterbi, type LinearModel } from './model/perceptron.js';
+import { extractFeatures, NEIGHBOURS, neighbourFeatures, wordFeatures, type FeatureResources } from './model/features.js';
+import { addFeatures, addPart, featureScore, scoreCache, TAG_COUNT, viterbi, type LinearModel } from './model/perceptron.js';
 import { decode, type TokenSpan } from './model/tags.js';
+
+const EDGE = '\u0000edge';
 
 /**
  * Tag a document with the trained sequence model, sentence by sentence; returns name spans over
- * document token indices.
+ * document token indices. A token's score adds cached per-word parts (its own features, and what
+ * each neighbour word gives it) to its context features: the same model as training uses, with
+ * most lookups done once per distinct word instead of once per token.
  */
 export function tagDocument(tokens: Token[], sentences: Sentence[], model: LinearModel, res: FeatureResources): TokenSpan[] {
-  const features = extractFeatures(tokens, sentences, res);
+  const context = extractFeatures(tokens, sentences, res);
+  const own = scoreCache(model, 'w');
+  const neighbours = NEIGHBOURS.map(([pos, d]) => ({ pos, d, cache: scoreCache(model, pos) }));
   const spans: TokenSpan[] = [];
   for (const s of sentences) {
     const n = s.last - s.first;
     if (n === 0) continue;
-    const scores = emissionScores(model, features.slice(s.first, s.last));
+    const scores = new Float64Array(n * TAG_COUNT);
+    for (let i = s.first; i < s.last; i++) {
+      const word = tokens[i].text;
+      const k = i - s.first;
+      addPart(scores, k, own, word, () => featureScore(model, wordFeatures(word, res)));
+      for (const { pos, d, cache } of neighbours) {
+        const j = i + d;
+        const other = j >= s.first && j < s.last ? tokens[j].text : null;
+        addPart(scores, k, cache, other ?? EDGE, () => featureScore(model, neighbourFeatures(other, pos, res)));
+      }
+      addFeatures(scores, k, model, context[i]);
+    }
     const tags = viterbi(scores, n, model.transitions);
     for (const span of decode(tags)) spans.push({ first: s.first + span.first, last: s.first + span.last, type: span.type });
   }

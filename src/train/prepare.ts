@@ -1,6 +1,6 @@
 import { splitSentences, type Sentence } from '../nlp/sentences.js';
 import { tokenize, type Token } from '../nlp/tokenize.js';
-import { extractFeatures, type FeatureResources } from '../nlp/model/features.js';
+import { allFeatures, type FeatureResources } from '../nlp/model/features.js';
 import { encode, type TokenSpan } from '../nlp/model/tags.js';
 import type { TrainingDocument } from './corpus.js';
 
@@ -42,7 +42,7 @@ export function prepareDocument(doc: TrainingDocument, res: FeatureResources): T
   const tokens = tokenize(doc.text);
   const spans = tokenSpans(tokens, doc.entities);
   const sentences = joinAcross(splitSentences(doc.text, tokens), spans);
-  const features = extractFeatures(tokens, sentences, res);
+  const features = allFeatures(tokens, sentences, res);
   const gold = encode(tokens.length, spans);
   return sentences.map((s) => ({
     features: features.slice(s.first, s.last),

@@ -12,15 +12,15 @@ import { ROOT, stableManifest, tempDir } from '../helpers/run.js';
  * (regenerate with `npx vitest run test/e2e/golden.test.ts -u` after checking it is intended).
  */
 let out: string;
-beforeAll(() => {
+beforeAll(async () => {
   out = path.join(tempDir(), 'output');
   process.chdir(ROOT);
-  extractToDirectory(['corpus'], out);
+  await extractToDirectory(['corpus'], out, { workers: 0 });
 });
 
 describe('golden run over corpus/', () => {
-  it('writes every file of the data contract', () => {
-    expect(fs.readdirSync(out).sort()).toEqual([...OUTPUT_FILES].sort());
+  it('writes every file of the data contract, and its cache', () => {
+    expect(fs.readdirSync(out).sort()).toEqual(['.cache', ...OUTPUT_FILES].sort());
   });
 
   it.each(OUTPUT_FILES.filter((f) => f !== 'manifest.json'))('%s matches test/golden/corpus', async (file) => {
@@ -45,9 +45,9 @@ describe('golden run over corpus/', () => {
     expect(seed.text).toBe(fs.readFileSync(path.join(ROOT, 'corpus/000_0885b6eca21b04fd.txt'), 'utf8'));
   });
 
-  it('a second run gives byte-identical files', () => {
+  it('a second run, in two worker threads and without the cache, gives byte-identical files', async () => {
     const again = path.join(tempDir(), 'output');
-    extractToDirectory(['corpus'], again);
+    await extractToDirectory(['corpus'], again, { workers: 2, cache: false });
     for (const file of OUTPUT_FILES) {
       if (file === 'manifest.json') expect(stableManifest(path.join(again, file))).toEqual(stableManifest(path.join(out, file)));
       else expect(fs.readFileSync(path.join(again, file)).equals(fs.readFileSync(path.join(out, file))), file).toBe(true);

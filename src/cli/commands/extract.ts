@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { progressBar } from '../progress.js';
 import { extractToDirectory } from '../../api.js';
 import type { Command } from '../command.js';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -16,13 +18,24 @@ export const extractCommand: Command = {
     { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes (default 52428800)' },
     { name: 'ignore', type: 'string', value: 'GLOB', multiple: true, description: 'Skip input files matching GLOB (repeatable)' },
     { name: 'publisher-from-path', type: 'boolean', description: 'Use the first folder of a document\'s path as its publisher when it names none' },
+    { name: 'workers', type: 'number', value: 'N', min: 0, description: 'Worker threads (0: none, all in one thread); default: the number of cores' },
+    { name: 'cache', type: 'string', value: 'DIR', description: 'Cache of per-file results (default: OUT/.cache); --no-cache for none' },
+    { name: 'no-cache', type: 'boolean', description: 'Do not read or write the cache' },
+    { name: 'stats', type: 'string', value: 'FILE', description: 'Also write run statistics as JSON (time, words, peak memory), for benchmarks' },
     { name: 'quiet', type: 'boolean', description: 'Print nothing but errors' },
   ],
-  run(args, io) {
+  validate(args) {
+    return args.options.cache && args.options['no-cache'] ? ['--cache and --no-cache exclude each other'] : [];
+  },
+  async run(args, io) {
     const inputs = args.positionals.length ? args.positionals : ['corpus'];
     const out = String(args.options.out);
     const started = performance.now();
-    const result = extractToDirectory(inputs, out, {
+    const bar = !args.options.quiet && io.interactive ? progressBar(io.stderr) : null;
+    const result = await extractToDirectory(inputs, out, {
+      workers: args.options.workers as number | undefined,
+      cache: args.options['no-cache'] ? false : (args.options.cache as string | undefined),
+      onProgress: bar ? (p) => bar.update(p) : undefined,
       config: args.options.config as string | undefined,
       codebook: args.options.codebook as string | undefined,
       keywords: args.options.keywords as number | undefined,
@@ -30,13 +43,18 @@ export const extractCommand: Command = {
       ignore: args.options.ignore as string[] | undefined,
       publisherFromPath: args.options['publisher-from-path'] as boolean | undefined,
     });
+    bar?.done();
     const c = result.counts;
+    const seconds = (performance.now() - started) / 1000;
+    if (args.options.stats) {
+      const stats = { seconds, files: c.files, documents: c.documents, words: c.words, cached_files: result.cachedFiles, words_per_second: c.words / seconds, documents_per_second: c.documents / seconds, max_rss_mb: process.resourceUsage().maxRSS / 1024 };
+      fs.writeFileSync(String(args.options.stats), JSON.stringify(stats, null, 2) + '\n');
+    }
     if (!args.options.quiet) {
-      const seconds = (performance.now() - started) / 1000;
       const themes = Object.entries(c.themes).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
       io.stdout(
         [
-          `presslens: ${fmt(c.documents)} documents (${fmt(c.words)} words) from ${fmt(c.files)} files in ${seconds.toFixed(1)} s`,
+          `presslens: ${fmt(c.documents)} documents (${fmt(c.words)} words) from ${fmt(c.files)} files in ${seconds.toFixed(1)} s (${fmt(c.words / seconds)} words/s${result.cachedFiles ? `; ${fmt(result.cachedFiles)} files from the cache` : ''})`,
           `  entities: ${fmt(c.entities.PERSON)} people, ${fmt(c.entities.ORGANIZATION)} organisations, ${fmt(c.entities.LOCATION)} places (${fmt(c.mentions)} mentions)`,
           `  themes:   ${themes}`,
           `  problems: ${c.problems.fatal} fatal, ${c.problems.warning} warnings, ${c.problems.info} info${c.problems.fatal + c.problems.warning + c.problems.info ? ` (see ${path.join(out, 'problems.csv')})` : ''}`,

@@ -7,7 +7,7 @@ const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { st
 const stopwordList = require('natural/lib/natural/util/stopwords.js') as { words: string[] };
 
 const cache = new Map<string, string>();
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 50_000;
 
 /** Porter stem of a lower-case word (memoised: stemming is the hot part of theme matching). */
 export function stem(word: string): string {

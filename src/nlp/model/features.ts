@@ -32,6 +32,87 @@ export function shapeOf(word: string): string {
   return out;
 }
 
+const WORD_CACHE_LIMIT = 50_000;
+const wordCache = new WeakMap<FeatureResources, Map<string, string[]>>();
+
+/**
+ * Features that depend on the word alone (its form, shape, affixes, lexicon classes, title and
+ * head-word lists, clusters): computed once per distinct word and shared by all its tokens. The
+ * tagger also caches their summed weights per word, which is most of its speed.
+ */
+export function wordFeatures(word: string, res: FeatureResources): string[] {
+  let cache = wordCache.get(res);
+  if (!cache) wordCache.set(res, (cache = new Map()));
+  let f = cache.get(word);
+  if (f) return f;
+  const lower = word.toLowerCase();
+  const shape = shapeOf(word);
+  f = ['b', `w:${lower}`, `s:${shape}`, `p3:${lower.slice(0, 3)}`, `x2:${lower.slice(-2)}`, `x3:${lower.slice(-3)}`, `x4:${lower.slice(-4)}`];
+  if (word !== lower) f.push(`W:${word}`);
+  if (word.length > 1 && word === word.toUpperCase() && HAS_LETTER.test(word)) f.push(`caps:${Math.min(word.replace(/\W/g, '').length, 6)}`);
+  const lt = res.lexicon.get(lower);
+  if (lt) for (const t of lt) f.push(`l:${t}`, `l|s:${t}|${shape}`);
+  if (res.lists.titleWords.has(lower)) f.push('title');
+  if (res.lists.orgHeads.has(lower)) f.push('orghead');
+  const c = res.clusters?.get(lower);
+  if (c) for (const p of c) f.push(p);
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(word, f);
+  return f;
+}
+
+/** Where a neighbour stands: one or two words before (a, aa) or after (z, zz). */
+export type NeighbourPosition = 'a' | 'z' | 'aa' | 'zz';
+export const NEIGHBOURS: ReadonlyArray<[NeighbourPosition, number]> = [['a', -1], ['z', 1], ['aa', -2], ['zz', 2]];
+const neighbourCache = new WeakMap<FeatureResources, Map<string, string[]>>();
+
+/**
+ * Features a token gets from a neighbour, which depend on the neighbour word alone (null: the
+ * sentence edge): its form two positions out; form, shape, lexicon classes, title and cluster one
+ * position out. Cached per word and position, like wordFeatures.
+ */
+export function neighbourFeatures(word: string | null, position: NeighbourPosition, res: FeatureResources): string[] {
+  let cache = neighbourCache.get(res);
+  if (!cache) neighbourCache.set(res, (cache = new Map()));
+  const key = `${position}\u0000${word ?? ''}`;
+  let f = cache.get(key);
+  if (f) return f;
+  if (word === null) f = [`${position}:${position.startsWith('a') ? '<s>' : '</s>'}`];
+  else {
+    const lower = word.toLowerCase();
+    f = [`${position}:${lower}`];
+    if (position === 'a' || position === 'z') {
+      f.push(`${position}s:${shapeOf(word)}`);
+      const lt = res.lexicon.get(lower);
+      if (lt) for (const t of lt) f.push(`${position}l:${t}`);
+      if (res.lists.titleWords.has(lower)) f.push(`${position}:title`);
+      const c = res.clusters?.get(lower);
+      if (c) f.push(`${position}${c[c.length - 1]}`);
+    }
+  }
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(key, f);
+  return f;
+}
+
+/** Every feature of every token: its own, its neighbours' and its context's (what training uses). */
+export function allFeatures(tokens: Token[], sentences: Sentence[], res: FeatureResources): string[][] {
+  const context = extractFeatures(tokens, sentences, res);
+  const out: string[][] = new Array(tokens.length);
+  for (const s of sentences) {
+    for (let i = s.first; i < s.last; i++) {
+      const f = [...wordFeatures(tokens[i].text, res)];
+      for (const [pos, d] of NEIGHBOURS) {
+        const j = i + d;
+        f.push(...neighbourFeatures(j >= s.first && j < s.last ? tokens[j].text : null, pos, res));
+      }
+      f.push(...context[i]);
+      out[i] = f;
+    }
+  }
+  return out;
+}
+
 /** Could this token be part of a name? Upper-case initial, or a digit-led name part ("3M"). */
 const isCap = (w: string) => UPPER.test(w);
 
@@ -43,7 +124,10 @@ interface TokenInfo {
 }
 
 /**
- * Features for every token of a document, sentence by sentence. Local features (word, shape,
+ * Context features for every token of a document, sentence by sentence: those that depend on more
+ * than one word (bigrams, shapes around it, gazetteer matches, runs of capitalised words, document
+ * evidence). A token's full feature set adds its own (wordFeatures) and its neighbours'
+ * (neighbourFeatures); see allFeatures. Local features (word, shape,
  * affixes, neighbours), lexicon and gazetteer classes, organisation-name patterns over runs of
  * capitalised words, unlabeled-text clusters and capitalisation statistics, and document-level
  * evidence (is this word written in lower case elsewhere in the document?).
@@ -130,36 +214,20 @@ function sentenceFeatures(
     k = end;
   }
 
-  const { lexicon, lists, clusters, caseBuckets } = res;
+  const { lists, caseBuckets } = res;
   const at = (k: number) => (k >= 0 && k < n ? words[k] : null);
   for (let k = 0; k < n; k++) {
     const w = words[k];
-    const f: string[] = ['b', `w:${w.lower}`, `s:${w.shape}`, `p3:${w.lower.slice(0, 3)}`, `x2:${w.lower.slice(-2)}`, `x3:${w.lower.slice(-3)}`, `x4:${w.lower.slice(-4)}`];
-    if (w.word !== w.lower) f.push(`W:${w.word}`);
+    const f: string[] = [];
     const start = sentenceStart[s.first + k] === 1;
     if (start) f.push(`st:${w.shape}`);
     if (headline) f.push(`hl:${w.shape}`);
-    if (w.word.length > 1 && w.word === w.word.toUpperCase() && HAS_LETTER.test(w.word)) f.push(`caps:${Math.min(w.word.replace(/\W/g, '').length, 6)}`);
 
-    for (const [d, name] of [[-1, 'a'], [1, 'z'], [-2, 'aa'], [2, 'zz']] as const) {
-      const o = at(k + d);
-      f.push(`${name}:${o ? o.lower : d < 0 ? '<s>' : '</s>'}`);
-      if (o && (d === -1 || d === 1)) {
-        f.push(`${name}s:${o.shape}`);
-        const lt = lexicon.get(o.lower);
-        if (lt) for (const t of lt) f.push(`${name}l:${t}`);
-        if (lists.titleWords.has(o.lower)) f.push(`${name}:title`);
-      }
-    }
     const prev = at(k - 1);
     const next = at(k + 1);
     f.push(`a|w:${prev ? prev.lower : '<s>'}|${w.lower}`, `w|z:${w.lower}|${next ? next.lower : '</s>'}`);
     f.push(`as|s|zs:${prev ? prev.shape : '<s>'}|${w.shape}|${next ? next.shape : '</s>'}`);
 
-    const lt = lexicon.get(w.lower);
-    if (lt) for (const t of lt) f.push(`l:${t}`, `l|s:${t}|${w.shape}`);
-    if (lists.titleWords.has(w.lower)) f.push('title');
-    if (lists.orgHeads.has(w.lower)) f.push('orghead');
     for (const g of gaz[k]) f.push(g);
 
     const r = runId[k];
@@ -182,14 +250,6 @@ function sentenceFeatures(
     if (caseBuckets) {
       const b = caseBuckets.get(w.lower);
       f.push(`cb:${b ?? 'unk'}${w.cap ? (start ? ':st' : ':cap') : ''}`);
-    }
-    if (clusters) {
-      const c = clusters.get(w.lower);
-      if (c) for (const p of c) f.push(p);
-      const pc = prev && clusters.get(prev.lower);
-      if (pc) f.push(`a${pc[pc.length - 1]}`);
-      const nc = next && clusters.get(next.lower);
-      if (nc) f.push(`z${nc[nc.length - 1]}`);
     }
     out[s.first + k] = f;
   }

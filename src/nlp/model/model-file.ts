@@ -53,6 +53,11 @@ export function saveModel(dir: string, model: LinearModel, training: Record<stri
   fs.writeFileSync(`${dir}/${FILES.meta}`, JSON.stringify(meta, null, 1) + '\n');
 }
 
+/** sha256 over the model's files, without loading it (what the manifest and cache key record). */
+export function modelHash(dir: string): string {
+  return sha256(Buffer.concat(Object.values(FILES).map((f) => fs.readFileSync(`${dir}/${f}`))));
+}
+
 export function loadModel(dir: string): LoadedModel {
   const paths = Object.values(FILES).map((f) => `${dir}/${f}`);
   const missing = paths.filter((p) => !fs.existsSync(p));

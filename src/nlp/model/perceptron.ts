@@ -33,6 +33,55 @@ export function emissionScores(model: LinearModel, features: string[][]): Float6
   return scores;
 }
 
+const scoreCaches = new WeakMap<LinearModel, Map<string, Map<string, Float64Array>>>();
+const SCORE_CACHE_LIMIT = 50_000;
+
+/** The cache of summed feature weights for one kind of part (a word's own, a neighbour's). */
+export function scoreCache(model: LinearModel, kind: string): Map<string, Float64Array> {
+  let byKind = scoreCaches.get(model);
+  if (!byKind) scoreCaches.set(model, (byKind = new Map()));
+  let cache = byKind.get(kind);
+  if (!cache) byKind.set(kind, (cache = new Map()));
+  return cache;
+}
+
+/** The summed weights of a feature set. */
+export function featureScore(model: LinearModel, features: string[]): Float64Array {
+  const ws = new Float64Array(T);
+  for (const f of features) {
+    const row = model.featureIndex.get(f);
+    if (row === undefined) continue;
+    for (let t = 0; t < T; t++) ws[t] += model.weights[row * T + t];
+  }
+  return ws;
+}
+
+/** Add a cached part's weights (computed on a miss) to the scores of token i. */
+export function addPart(scores: Float64Array, i: number, cache: Map<string, Float64Array>, key: string, compute: () => Float64Array): void {
+  let ws = cache.get(key);
+  if (!ws) {
+    ws = compute();
+    if (cache.size >= SCORE_CACHE_LIMIT) cache.clear();
+    cache.set(key, ws);
+  }
+  const base = i * T;
+  for (let t = 0; t < T; t++) scores[base + t] += ws[t];
+}
+
+/** Add the weights of token i's context features (strings looked up one by one). */
+export function addFeatures(scores: Float64Array, i: number, model: LinearModel, features: string[]): void {
+  const base = i * T;
+  const { featureIndex, weights } = model;
+  for (const f of features) {
+    const row = featureIndex.get(f);
+    if (row === undefined) continue;
+    const w = row * T;
+    for (let t = 0; t < T; t++) scores[base + t] += weights[w + t];
+  }
+}
+
+export const TAG_COUNT = T;
+
 /** Same, from feature ids already looked up (training). */
 export function emissionScoresById(weights: Float64Array, ids: Int32Array[]): Float64Array {
   const scores = new Float64Array(ids.length * T);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The package's data/ folder, from src/ (tests) and dist/ (installed) alike. */
 export const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
+export const DEFAULT_MODEL_DIR = `${DATA_DIR}model`;
 
 export function readDataFile(relative: string): string {
   return fs.readFileSync(DATA_DIR + relative, 'utf8');

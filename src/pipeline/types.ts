@@ -1,0 +1,45 @@
+import type { EntityType, Place } from '../schema/document.js';
+import type { Problem } from '../schema/problem.js';
+import type { CsvTable } from '../schema/tables.js';
+
+import type { Terms } from '../nlp/keywords.js';
+
+/** What the run-wide entities.csv needs of one entity in one document. */
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  mentions: number;
+  place: Place | null;
+}
+
+/** One analysed document, ready to write: everything per-document is already rendered. */
+export interface DocResult {
+  id: string;
+  /**
+   * The documents.jsonl line without its last member: `keywords` comes last in the schema and is
+   * known only once the whole run's document frequencies are, so pass 2 appends it.
+   */
+  jsonHead: string;
+  terms: Terms;
+  wordCount: number;
+  /** Rendered CSV rows of the per-document tables (keywords.csv aside). */
+  csv: Partial<Record<CsvTable, string>>;
+  entities: EntitySummary[];
+  acronyms: Array<{ acronym: string; long_form: string; entity_id: string; start: number; end: number }>;
+  themes: string[];
+  date: string | null;
+  publisher: string | null;
+  mentions: number;
+}
+
+/** Everything one input file gave: its documents and its problems, in text order. */
+export interface FileResult {
+  path: string;
+  sha256: string | null;
+  problems: Problem[];
+  docs: DocResult[];
+  /** Whether the result came from the cache (no NLP work done). */
+  cached: boolean;
+}

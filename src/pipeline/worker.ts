@@ -1,0 +1,39 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { compileCodebook } from '../nlp/codebook.js';
+import { createContext, type NlpContext } from '../nlp/index.js';
+import { DocumentFrequencies } from '../nlp/keywords.js';
+import type { Codebook } from '../schema/codebook.js';
+import type { InputFile } from '../ingest/types.js';
+import { cachedJob, ResultCache } from './cache.js';
+import { processFile, type JobSettings } from './file-job.js';
+
+/** What the pool hands every worker at start (plain data). */
+export interface WorkerInit {
+  codebook: Codebook;
+  settings: JobSettings;
+  cacheDir: string | null;
+  cacheSalt: string;
+}
+
+export interface WorkerTask {
+  id: number;
+  files: InputFile[];
+}
+
+// A worker thread: loads the model and codebook once, then runs file jobs as they come.
+// The model loads on the first cache miss: a run over an unchanged corpus never loads it.
+const init = workerData as WorkerInit;
+let ctx: NlpContext | null = null;
+const context = () => (ctx ??= createContext({ codebook: compileCodebook(init.codebook) }));
+const cache = init.cacheDir ? new ResultCache(init.cacheDir, init.cacheSalt) : null;
+// Document frequencies are counted here, where the documents are, and sent once at the end.
+const df = new DocumentFrequencies();
+parentPort!.on('message', (task: WorkerTask | { df: true }) => {
+  if ('df' in task) {
+    parentPort!.postMessage({ df: { documents: df.documents, entries: [...df.df] } });
+    return;
+  }
+  const results = task.files.map((f) => cachedJob(f, init.settings.maxBytes, cache, () => processFile(f, init.settings, context())));
+  for (const { result } of results) for (const doc of result.docs) df.add(doc.terms);
+  parentPort!.postMessage({ id: task.id, results });
+});
