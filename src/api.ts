@@ -30,6 +30,10 @@ export interface RunControl {
   /** Cache folder, or false for none. Default for `extractToDirectory`: `OUT/.cache`; `extract` has none. */
   cache?: string | false;
   onProgress?: (p: Progress) => void;
+  /** Abort the run (it throws E_INTERRUPTED and writes nothing). */
+  signal?: AbortSignal;
+  /** Follow symbolic links out of the input folders. */
+  followSymlinks?: boolean;
 }
 
 /**
@@ -43,7 +47,7 @@ export async function extract(inputs: string | string[], options: ExtractOptions
   const problems: Problem[] = [];
   const entities = new EntityTable();
   const acronyms = new AcronymTable();
-  await runFiles([inputs].flat(), settings, { workers: options.workers ?? 0, cacheDir: options.cache || null, onProgress: options.onProgress }, {
+  await runFiles([inputs].flat(), settings, { workers: options.workers ?? 0, cacheDir: options.cache || null, onProgress: options.onProgress, signal: options.signal, followSymlinks: options.followSymlinks }, {
     file(result) {
       problems.push(...result.problems);
       for (const doc of result.docs) {
@@ -68,7 +72,7 @@ export async function extractToDirectory(inputs: string[], out: string, options:
   const cacheDir = options.cache === false ? null : (options.cache ?? path.join(out, '.cache'));
   const sink = new FileSink(out, settings.codebook.themes.map((t) => t.id), cacheDir);
   try {
-    const stats = await runFiles(inputs, settings, { workers: options.workers, cacheDir, onProgress: options.onProgress }, sink, sink.spool());
+    const stats = await runFiles(inputs, settings, { workers: options.workers, cacheDir, onProgress: options.onProgress, signal: options.signal, followSymlinks: options.followSymlinks }, sink, sink.spool());
     // The default cache follows the corpus: entries this run did not use are dropped.
     if (cacheDir && options.cache === undefined) new ResultCache(cacheDir, '').prune(stats.cacheKeys);
     let manifest!: Manifest;

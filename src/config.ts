@@ -12,7 +12,7 @@ export const Config = z.strictObject({
     .optional()
     .describe('A codebook file (path relative to the config file) or an inline codebook; default: the built-in one'),
   keywords: z.number().int().min(0).max(100).optional().describe('Keywords per document (default 10)'),
-  maxBytes: z.number().int().positive().optional().describe('Largest input file read, in bytes (default 50 MiB)'),
+  maxBytes: z.number().int().positive().optional().describe('Largest input file read, in bytes (default 10 MiB)'),
   ignore: z.array(z.string().min(1)).optional().describe('Globs of input files to skip, on top of .presslensignore'),
   publisherFromPath: z.boolean().optional().describe('Use the first folder of a document\'s path as its publisher when it has none'),
 });

@@ -5,6 +5,8 @@ export interface Io {
   stderr(text: string): void;
   /** Is stderr a terminal (progress bars only then)? */
   interactive: boolean;
+  /** Aborted on SIGINT or SIGTERM. */
+  signal?: AbortSignal;
 }
 
 export interface Command {

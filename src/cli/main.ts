@@ -28,7 +28,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(c: Command): string {
-  return `Usage: ${c.usage}\n\n${c.summary}.\n\nOptions:\n${optionHelp(c.options)}\n  --help${' '.repeat(Math.max(0, optionHelp(c.options).split('\n')[0].indexOf('  ', 4) - 8))}  Show this help\n`;
+  return `Usage: ${c.usage}\n\n${c.summary}.\n\nOptions:\n${optionHelp([...c.options, { name: 'help', type: 'boolean', description: 'Show this help' }])}\n`;
 }
 
 /** Run the CLI; returns the exit code. Only this function touches argv and the exit code. */
@@ -62,7 +62,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof PresslensError) {
       io.stderr(`presslens ${command.name}: ${error.message}\n`);
-      return ExitCode.cannotRun;
+      return error.code === 'E_INTERRUPTED' ? ExitCode.interrupted : ExitCode.cannotRun;
     }
     throw error;
   }
@@ -70,10 +70,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry || process.argv[1]?.endsWith('/presslens') || process.argv[1]?.endsWith('/cli/main.js')) {
+  // SIGINT and SIGTERM stop the run between files; nothing is written and the previous output
+  // stays as it was (exit 130). A second signal exits at once.
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const io: Io = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     interactive: Boolean(process.stderr.isTTY),
+    signal: controller.signal,
   };
   main(process.argv.slice(2), io).then(
     (code) => {

@@ -40,19 +40,22 @@ export class FileSpool implements Spool {
   // Two lines a document: [id, words, terms] as JSON, then the documents.jsonl head as it is (JSON
   // has no raw line breaks), so the long head is never escaped twice.
   push(entry: SpoolEntry): void {
-    this.writer.write(`${JSON.stringify([entry.id, entry.wordCount, entry.terms])}\n${entry.jsonHead}\n`);
+    this.writer.write(`${JSON.stringify([entry.id, entry.wordCount, entry.terms.flat()])}\n${entry.jsonHead}\n`);
   }
 
   *entries(): Iterable<SpoolEntry> {
     this.writer.close();
-    let meta: [string, number, SpoolEntry['terms']] | null = null;
+    let meta: [string, number, Array<string | number>] | null = null;
     for (const line of readLines(this.file)) {
       if (!line) continue;
       if (!meta) {
-        meta = JSON.parse(line) as [string, number, SpoolEntry['terms']];
+        meta = JSON.parse(line) as [string, number, Array<string | number>];
         continue;
       }
-      yield { id: meta[0], wordCount: meta[1], terms: meta[2], jsonHead: line };
+      const flat = meta[2];
+      const terms: SpoolEntry['terms'] = [];
+      for (let i = 0; i < flat.length; i += 3) terms.push([flat[i] as string, flat[i + 1] as number, flat[i + 2] as string]);
+      yield { id: meta[0], wordCount: meta[1], terms, jsonHead: line };
       meta = null;
     }
     fs.rmSync(this.file, { force: true });

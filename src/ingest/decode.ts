@@ -1,8 +1,14 @@
 import { decodeWindows1252 } from './windows-1252.js';
 import type { Encoding } from './types.js';
 
+/** A warning about how a file was decoded (it was decoded anyway). */
+export interface DecodeWarning {
+  code: 'W_LEGACY_ENCODING' | 'W_INVALID_UTF8';
+  message: string;
+}
+
 export type Decoded =
-  | { ok: true; text: string; encoding: Encoding; legacy: boolean }
+  | { ok: true; text: string; encoding: Encoding; warning: DecodeWarning | null }
   | { ok: false; code: 'E_EMPTY' | 'E_BINARY' | 'E_DECODE'; message: string };
 
 /** File signatures of common binary formats that sometimes land in a text corpus. */
@@ -34,6 +40,34 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/**
+ * Count well-formed multi-byte UTF-8 sequences and bytes that fit no sequence. Text that is UTF-8
+ * with a few broken bytes (a bad copy, a truncated download) has many of the first and few of
+ * the second; legacy single-byte text has stray high bytes and almost no valid sequences.
+ */
+function utf8Shape(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
 /** Share of characters that are C0 controls other than tab, newline, carriage return, form feed. */
 function controlShare(text: string): number {
   let controls = 0;
@@ -51,37 +85,45 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', skip:
 
 /**
  * Stage 3 of ingest: bytes to text. UTF-8 (BOM removed), UTF-16 with a BOM or recognisably without
- * one, and otherwise Windows-1252, which decodes any byte and is what legacy Western text mostly is
- * (flagged, so a researcher can check). Binary files are refused rather than decoded into noise.
+ * one; UTF-8 with a few broken bytes is kept as UTF-8 (the bytes replaced, flagged); otherwise
+ * Windows-1252, which decodes any byte and is what legacy Western text mostly is (flagged, so a
+ * researcher can check). Binary files are refused rather than decoded into noise.
  */
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: decodeUtf16(bytes, 'utf-16le', 2), encoding: 'utf-16le', legacy: false };
+    return { ok: true, text: decodeUtf16(bytes, 'utf-16le', 2), encoding: 'utf-16le', warning: null };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: decodeUtf16(bytes, 'utf-16be', 2), encoding: 'utf-16be', legacy: false };
+    return { ok: true, text: decodeUtf16(bytes, 'utf-16be', 2), encoding: 'utf-16be', warning: null };
   }
   for (const [what, sig] of BINARY_SIGNATURES) {
     if (startsWith(bytes, sig)) return { ok: false, code: 'E_BINARY', message: `The file is a ${what}, not text. Convert it to text or remove it from the input.` };
   }
   const utf16 = sniffUtf16(bytes);
-  if (utf16) return { ok: true, text: decodeUtf16(bytes, utf16, 0), encoding: utf16, legacy: false };
+  if (utf16) return { ok: true, text: decodeUtf16(bytes, utf16, 0), encoding: utf16, warning: null };
   if (bytes.includes(0)) {
     return { ok: false, code: 'E_BINARY', message: 'The file contains NUL bytes: it is binary, not text. Convert it to text or remove it from the input.' };
   }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
   let text: string;
   let encoding: Encoding = 'utf-8';
-  let legacy = false;
+  let warning: DecodeWarning | null = null;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hasBom ? bytes.subarray(3) : bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    text = decodeWindows1252(bytes);
-    encoding = 'windows-1252';
-    legacy = true;
+    const { valid, invalid } = utf8Shape(body);
+    if (hasBom || (valid > 0 && valid >= 2 * invalid)) {
+      text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
+      warning = { code: 'W_INVALID_UTF8', message: `The file is UTF-8 with ${invalid} invalid byte(s), each replaced by U+FFFD. Check the file for damage, or re-save it as UTF-8.` };
+    } else {
+      text = decodeWindows1252(bytes);
+      encoding = 'windows-1252';
+      warning = { code: 'W_LEGACY_ENCODING', message: 'The file is not valid UTF-8; it was decoded as Windows-1252. Check accented letters and quotes, or re-save it as UTF-8.' };
+    }
   }
   if (controlShare(text) > 0.05) {
-    return { ok: false, code: legacy ? 'E_DECODE' : 'E_BINARY', message: 'More than 5% of the characters are control codes: the file is not readable text. Check its encoding or remove it.' };
+    return { ok: false, code: encoding === 'utf-8' ? 'E_BINARY' : 'E_DECODE', message: 'More than 5% of the characters are control codes: the file is not readable text. Check its encoding or remove it.' };
   }
-  return { ok: true, text, encoding, legacy };
+  return { ok: true, text, encoding, warning };
 }

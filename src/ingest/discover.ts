@@ -7,6 +7,8 @@ import { formatOf } from './formats.js';
 import type { InputFile } from './types.js';
 
 export const IGNORE_FILE = '.presslensignore';
+/** How deep folders are searched (also what stops a loop of followed links). */
+const MAX_DEPTH = 40;
 
 /** Globs in a root's .presslensignore: one per line, # comments; a trailing / means a folder. */
 function readIgnoreFile(root: string): string[] {
@@ -24,9 +26,11 @@ function readIgnoreFile(root: string): string[] {
  * Stage 1 of ingest: find every input file. Folders are searched recursively (hidden files and
  * node_modules skipped); the result is sorted by root, then by relative path, so ids and output
  * order never depend on the file system. Files of unknown formats are returned too (format null):
- * they are reported, not silently dropped.
+ * they are reported, not silently dropped. Symbolic links are reported, not followed, when they
+ * lead out of the input folder or nowhere; with followSymlinks they are followed (a file reached
+ * twice is read once, and depth is bounded, so a loop of links ends).
  */
-export function discover(inputs: string[], ignore: string[] = []): InputFile[] {
+export function discover(inputs: string[], ignore: string[] = [], followSymlinks = false): InputFile[] {
   const missing = inputs.filter((input) => !fs.existsSync(input));
   if (missing.length) {
     throw new PresslensError(
@@ -46,19 +50,47 @@ export function discover(inputs: string[], ignore: string[] = []): InputFile[] {
       files.push({ root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: formatOf(abs) });
       continue;
     }
+    const realRoot = fs.realpathSync(abs);
     const found = fg.sync('**/*', {
       cwd: abs,
-      onlyFiles: true,
+      onlyFiles: false,
+      objectMode: true,
       dot: false,
-      followSymbolicLinks: false,
+      followSymbolicLinks: followSymlinks,
+      deep: MAX_DEPTH,
+      suppressErrors: true,
       ignore: ['**/node_modules/**', ...readIgnoreFile(abs), ...ignore],
     });
-    found.sort(compareStrings);
-    for (const rel of found) {
-      const absPath = path.join(abs, rel);
-      if (seen.has(absPath)) continue;
+    found.sort((a, b) => compareStrings(a.path, b.path));
+    const realSeen = new Set<string>();
+    for (const entry of found) {
+      const absPath = path.join(abs, entry.path);
+      if (seen.has(absPath) || (entry.dirent.isDirectory() && !entry.dirent.isSymbolicLink())) continue;
+      const relPath = entry.path.split(path.sep).join('/');
+      const file: InputFile = { root: abs, absPath, relPath, format: formatOf(relPath) };
+      let real: string | null = null;
+      try {
+        real = fs.realpathSync(absPath);
+      } catch {
+        file.skip = { code: 'W_SYMLINK_BROKEN', severity: 'warning', message: 'A symbolic link whose target does not exist (or loops); nothing to read.' };
+      }
+      if (real && !file.skip) {
+        const inside = real === realRoot || real.startsWith(realRoot + path.sep);
+        const stat = fs.statSync(real);
+        if (!inside && !followSymlinks) {
+          file.skip = { code: 'W_SYMLINK_OUTSIDE', severity: 'warning', message: `A symbolic link to a ${stat.isDirectory() ? 'folder' : 'file'} outside the input folder; not followed. Use --follow-symlinks to read it.` };
+        } else if (stat.isDirectory()) {
+          continue; // a folder (or a link to one inside the input, whose files are read where they are)
+        } else if (!stat.isFile()) {
+          file.skip = { code: 'W_NOT_A_FILE', severity: 'warning', message: 'Not a regular file (a pipe, socket or device); not read.' };
+        } else if (realSeen.has(real)) {
+          file.skip = { code: 'I_DUPLICATE_FILE', severity: 'info', message: 'The same file as another input (through a symbolic link); read once, under its first name.' };
+        } else {
+          realSeen.add(real);
+        }
+      }
       seen.add(absPath);
-      files.push({ root: abs, absPath, relPath: rel.split(path.sep).join('/'), format: formatOf(rel) });
+      files.push(file);
     }
   }
   return files;

@@ -36,6 +36,7 @@ function ingestItems(file: InputFile, options: IngestOptions): { sha256: string 
     kind: 'problem',
     problem: { code, severity, stage: 'ingest', file: file.relPath, doc_id: docId, message },
   });
+  if (file.skip) return { sha256: null, items: [problem(file.skip.code, file.skip.message, file.skip.severity)] };
   if (!file.format) {
     return { sha256: null, items: [problem('I_UNSUPPORTED', 'Not a supported format (.txt, .md, .html, .htm, .json, .jsonl); skipped. Rename it, or add it to .presslensignore.', 'info')] };
   }
@@ -60,9 +61,7 @@ function ingestItems(file: InputFile, options: IngestOptions): { sha256: string 
       id = `${id}~${n}`;
     }
     usedIds.add(id);
-    if (decoded.legacy) {
-      warnings.push({ code: 'W_LEGACY_ENCODING', severity: 'warning', stage: 'ingest', file: file.relPath, doc_id: id, message: 'The file is not valid UTF-8; it was decoded as Windows-1252. Check accented letters and quotes, or re-save it as UTF-8.' });
-    }
+    if (decoded.warning) warnings.push({ code: decoded.warning.code, severity: 'warning', stage: 'ingest', file: file.relPath, doc_id: id, message: decoded.warning.message });
     const structure = readStructure(rec.text, rec.meta, file.relPath, file.format === 'md');
     items.push({
       kind: 'document',
@@ -85,5 +84,5 @@ function ingestItems(file: InputFile, options: IngestOptions): { sha256: string 
 
 /** Every input's documents and problems, file by file in sorted order. */
 export function* ingest(inputs: string[], options: IngestOptions = {}): Generator<IngestedFile> {
-  for (const file of discover(inputs, options.ignore)) yield ingestFile(file, options);
+  for (const file of discover(inputs, options.ignore, options.followSymlinks)) yield ingestFile(file, options);
 }

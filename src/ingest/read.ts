@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { InputFile } from './types.js';
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 export type ReadResult =
   | { ok: true; bytes: Buffer }

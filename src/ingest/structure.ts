@@ -40,16 +40,17 @@ interface Line {
   start: number;
 }
 
+/** The first lines of a text, with their offsets; \n, \r\n and a lone \r all end a line. */
 function headLines(text: string): Line[] {
   const lines: Line[] = [];
+  const head = text.slice(0, HEAD_CHARS);
+  const lineBreak = /\r\n|\r|\n/g;
   let start = 0;
-  while (start < Math.min(text.length, HEAD_CHARS)) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    lines.push({ text: text.slice(start, end).replace(/\r$/, ''), start });
-    if (nl < 0) break;
-    start = nl + 1;
+  for (let m = lineBreak.exec(head); m; m = lineBreak.exec(head)) {
+    lines.push({ text: head.slice(start, m.index), start });
+    start = m.index + m[0].length;
   }
+  if (start < head.length) lines.push({ text: head.slice(start), start });
   return lines;
 }
 

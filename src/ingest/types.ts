@@ -12,6 +12,11 @@ export interface InputFile {
   /** Path relative to root with / separators: the base of every document id. */
   relPath: string;
   format: Format | null;
+  /**
+   * Why this entry is not read as a document (a symbolic link not followed, say): it is reported
+   * as a problem instead, so every input still appears in the output once.
+   */
+  skip?: { code: string; severity: 'fatal' | 'warning' | 'info'; message: string };
 }
 
 /** Metadata a JSON record (or an HTML page) carries itself. */
@@ -46,6 +51,8 @@ export interface IngestOptions {
   ignore?: string[];
   /** Documents larger than this many bytes are refused as problems. */
   maxBytes?: number;
+  /** Follow symbolic links, also out of the input folder (default: report them, do not follow). */
+  followSymlinks?: boolean;
   /** Use the first folder of the path as publisher when a document names none. */
   publisherFromPath?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Sentence } from './sentences.js';
+import { countLineBreaks, type Sentence } from './sentences.js';
 
 /**
  * Lines that open the boilerplate at the end of a press release: notes to editors, "About X"
@@ -18,15 +18,19 @@ export interface TextZones {
 /** Where the lead ends and the boilerplate starts, for weighting theme evidence. */
 export function findZones(text: string, sentences: Sentence[], title: string | null): TextZones {
   let boilerplateFrom = sentences.length;
+  const lineBreak = /\r\n|\r|\n/g;
   let offset = 0;
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
+  for (;;) {
+    const m = lineBreak.exec(text);
+    const end = m ? m.index : text.length;
+    const trimmed = text.slice(offset, end).trim();
     if (trimmed && trimmed.length <= MAX_MARKER_LINE && MARKER.test(trimmed) && offset > text.length * 0.3) {
       const at = sentences.findIndex((s) => s.end > offset);
       if (at >= 0) boilerplateFrom = at;
       break;
     }
-    offset += line.length + 1;
+    if (!m) break;
+    offset = m.index + m[0].length;
   }
   const lead = new Set<number>();
   let i = 0;
@@ -36,7 +40,7 @@ export function findZones(text: string, sentences: Sentence[], title: string | n
   for (; i < sentences.length && i < boilerplateFrom && i - firstBody < 3; i++) {
     lead.add(i);
     const next = sentences[i + 1];
-    if (next && text.slice(sentences[i].end, next.start).includes('\n\n')) break;
+    if (next && countLineBreaks(text, sentences[i].end, next.start) >= 2) break;
   }
   return { boilerplateFrom, lead };
 }

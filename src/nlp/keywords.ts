@@ -36,8 +36,7 @@ export function countTerms(tokens: Token[]): Terms {
 
 /**
  * Corpus-wide half of TF-IDF: document frequencies over the run. One map of stems, so memory grows
- * with the vocabulary, not with the number of documents; counted where the documents are analysed
- * (each worker thread) and merged at the end.
+ * with the vocabulary, not with the number of documents.
  */
 export class DocumentFrequencies {
   readonly df = new Map<string, number>();
@@ -45,21 +44,24 @@ export class DocumentFrequencies {
 
   /** One document's distinct terms. */
   add(terms: Terms): void {
+    this.idfs = null;
     this.documents++;
     for (const [s] of terms) this.df.set(s, (this.df.get(s) ?? 0) + 1);
   }
 
-  /** Add another thread's counts. */
-  merge(documents: number, entries: Iterable<[string, number]>): void {
-    this.documents += documents;
-    for (const [s, n] of entries) this.df.set(s, (this.df.get(s) ?? 0) + n);
-  }
+  private idfs: Map<string, number> | null = null;
 
   /** Top `n` terms of a document by tf-idf (smoothed idf, as scikit-learn: ln((1+N)/(1+df)) + 1). */
   keywords(terms: Terms, wordCount: number, n: number): Keyword[] {
+    // The counts are final once keywords are asked for: compute each stem's idf once.
+    if (!this.idfs) {
+      this.idfs = new Map();
+      for (const [s, df] of this.df) this.idfs.set(s, Math.log((1 + this.documents) / (1 + df)) + 1);
+    }
+    const unseen = Math.log(1 + this.documents) + 1;
     const scored: Keyword[] = [];
     for (const [s, count, term] of terms) {
-      const idf = Math.log((1 + this.documents) / (1 + (this.df.get(s) ?? 0))) + 1;
+      const idf = this.idfs.get(s) ?? unseen;
       const tf = count / Math.max(wordCount, 1);
       scored.push({ term, score: Math.round(tf * idf * 1e6) / 1e6, count });
     }

@@ -40,7 +40,7 @@ export function findRoles(text: string, tokens: Token[], spans: CleanSpan[], lis
   const roleWord = (k: number) => spanAt[k] < 0 && (UPPER.test(tokens[k].text) || CONNECTOR.has(tokens[k].text.toLowerCase()) || isTitle(k));
   const gap = (a: number, b: number) => tokens[b].start - tokens[a].end;
   /** Adjacent tokens with at most one space between them and no line break. */
-  const sameLine = (a: number, b: number) => gap(a, b) <= 1 && !text.slice(tokens[a].end, tokens[b].start).includes('\n');
+  const sameLine = (a: number, b: number) => gap(a, b) <= 1 && !/[\r\n]/.test(text.slice(tokens[a].end, tokens[b].start));
   const orgBefore = (k: number) => (k >= 0 && spanAt[k] >= 0 && spans[spanAt[k]].type === 'ORGANIZATION' && sameLine(k, k + 1) ? spanAt[k] : null);
   /** "at the Council on Foreign Relations", "of NATO": an organisation after the role. */
   const orgAfter = (k: number): number | null => {

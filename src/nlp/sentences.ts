@@ -51,8 +51,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       continue;
     }
     if (!next) break;
-    const gap = text.slice(t.end, next.start);
-    const newlines = gap.split('\n').length - 1;
+    const newlines = countLineBreaks(text, t.end, next.start);
     if (newlines >= 1) {
       const lineLength = t.end - lineStart;
       lineStart = next.start;
@@ -72,4 +71,14 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
   }
   close(tokens.length);
   return sentences;
+}
+
+/** Line breaks between two offsets: \n, \r\n and a lone \r (old Mac files) each count once. */
+export function countLineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
 }

@@ -8,6 +8,7 @@ import { modelHash } from '../nlp/model/model-file.js';
 import type { Keyword } from '../schema/document.js';
 import type { Settings } from '../settings.js';
 import { sha256 } from '../util/hash.js';
+import { PresslensError } from '../util/errors.js';
 import { cachedJob, ResultCache } from './cache.js';
 import { buildFingerprint } from './fingerprint.js';
 import { WorkerPool, type JobOutput } from './pool.js';
@@ -52,6 +53,10 @@ export interface RunOptions {
   /** Cache folder; null for none. */
   cacheDir?: string | null;
   onProgress?: (p: Progress) => void;
+  /** Stops the run between files (SIGINT): runFiles then throws E_INTERRUPTED. */
+  signal?: AbortSignal;
+  /** Follow symbolic links out of the input folders. */
+  followSymlinks?: boolean;
 }
 
 export interface Progress {
@@ -83,7 +88,10 @@ export const defaultWorkers = () => Math.max(1, os.availableParallelism?.() ?? o
  */
 export async function runFiles(inputs: string[], settings: Settings, options: RunOptions, consumer: RunConsumer, spool: Spool, inlineContext?: () => NlpContext): Promise<RunStats> {
   const started = performance.now();
-  const files = discover(inputs, settings.ignore);
+  const files = discover(inputs, settings.ignore, options.followSymlinks);
+  const checkAbort = () => {
+    if (options.signal?.aborted) throw new PresslensError('E_INTERRUPTED', 'Interrupted: the run stopped before writing its output; the previous output is unchanged.');
+  };
   const workers = options.workers ?? defaultWorkers();
   const salt = sha256(`${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}\n${settings.hash}`);
   const jobSettings = { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath };
@@ -93,12 +101,12 @@ export async function runFiles(inputs: string[], settings: Settings, options: Ru
   const batches: InputFile[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
 
-  const consume = (outputs: JobOutput[], countTerms: boolean) => {
+  const consume = (outputs: JobOutput[]) => {
     for (const { result, key } of outputs) {
       if (key) stats.cacheKeys.add(key);
       consumer.file(result);
       for (const doc of result.docs) {
-        if (countTerms) df.add(doc.terms);
+        df.add(doc.terms);
         spool.push({ id: doc.id, jsonHead: doc.jsonHead, wordCount: doc.wordCount, terms: doc.terms });
         stats.words += doc.wordCount;
       }
@@ -120,17 +128,26 @@ export async function runFiles(inputs: string[], settings: Settings, options: Ru
     const { createContext } = await import('../nlp/index.js');
     const context = () => (ctx ??= inlineContext?.() ?? createContext({ codebook: settings.codebook }));
     const cache = options.cacheDir ? new ResultCache(options.cacheDir, salt) : null;
-    for (const batch of batches) consume(batch.map((f) => cachedJob(f, settings.maxBytes, cache, () => processFile(f, jobSettings, context()))), true);
+    for (const batch of batches) {
+      checkAbort();
+      consume(batch.map((f) => cachedJob(f, settings.maxBytes, cache, () => processFile(f, jobSettings, context()))));
+      // Let a signal handler run between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   } else {
     const pool = new WorkerPool(Math.min(workers, Math.max(1, batches.length)), { codebook: settings.codebook.codebook, settings: jobSettings, cacheDir: options.cacheDir ?? null, cacheSalt: salt });
     try {
-      for await (const outputs of pool.map(batches)) consume(outputs, false);
-      for (const counts of await pool.documentFrequencies()) df.merge(counts.documents, counts.entries);
+      for await (const outputs of pool.map(batches, options.signal)) {
+        checkAbort();
+        consume(outputs);
+      }
+      checkAbort();
     } finally {
       await pool.close();
     }
   }
 
+  checkAbort();
   for (const entry of spool.entries()) {
     const keywords = df.keywords(entry.terms, entry.wordCount, settings.keywords);
     consumer.document(entry.id, `${entry.jsonHead},"keywords":${JSON.stringify(keywords)}}`, keywords);

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileCodebook } from '../nlp/codebook.js';
 import { createContext, type NlpContext } from '../nlp/index.js';
-import { DocumentFrequencies } from '../nlp/keywords.js';
 import type { Codebook } from '../schema/codebook.js';
 import type { InputFile } from '../ingest/types.js';
 import { cachedJob, ResultCache } from './cache.js';
@@ -26,14 +25,7 @@ const init = workerData as WorkerInit;
 let ctx: NlpContext | null = null;
 const context = () => (ctx ??= createContext({ codebook: compileCodebook(init.codebook) }));
 const cache = init.cacheDir ? new ResultCache(init.cacheDir, init.cacheSalt) : null;
-// Document frequencies are counted here, where the documents are, and sent once at the end.
-const df = new DocumentFrequencies();
-parentPort!.on('message', (task: WorkerTask | { df: true }) => {
-  if ('df' in task) {
-    parentPort!.postMessage({ df: { documents: df.documents, entries: [...df.df] } });
-    return;
-  }
+parentPort!.on('message', (task: WorkerTask) => {
   const results = task.files.map((f) => cachedJob(f, init.settings.maxBytes, cache, () => processFile(f, init.settings, context())));
-  for (const { result } of results) for (const doc of result.docs) df.add(doc.terms);
   parentPort!.postMessage({ id: task.id, results });
 });

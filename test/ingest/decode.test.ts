@@ -10,20 +10,26 @@ const utf16 = (s: string, le: boolean, bom: boolean) => {
 describe('decode', () => {
   const text = 'Brussels, 30 October 2018 – NATO’s €5 “plan” für Zürich';
   it.each([
-    ['UTF-8', Buffer.from(text, 'utf8'), 'utf-8', false],
-    ['UTF-8 with BOM (BOM removed)', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'utf-8', false],
-    ['UTF-16 LE with BOM', utf16(text, true, true), 'utf-16le', false],
-    ['UTF-16 BE with BOM', utf16(text, false, true), 'utf-16be', false],
-    ['UTF-16 LE without BOM', utf16(text, true, false), 'utf-16le', false],
-    ['UTF-16 BE without BOM', utf16(text, false, false), 'utf-16be', false],
-  ])('%s', (_name, bytes, encoding, legacy) => {
+    ['UTF-8', Buffer.from(text, 'utf8'), 'utf-8'],
+    ['UTF-8 with BOM (BOM removed)', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'utf-8'],
+    ['UTF-16 LE with BOM', utf16(text, true, true), 'utf-16le'],
+    ['UTF-16 BE with BOM', utf16(text, false, true), 'utf-16be'],
+    ['UTF-16 LE without BOM', utf16(text, true, false), 'utf-16le'],
+    ['UTF-16 BE without BOM', utf16(text, false, false), 'utf-16be'],
+  ])('%s', (_name, bytes, encoding) => {
     const d = decode(bytes);
-    expect(d).toEqual({ ok: true, text, encoding, legacy });
+    expect(d).toEqual({ ok: true, text, encoding, warning: null });
+  });
+
+  it('keeps UTF-8 with a few broken bytes as UTF-8, replacing them, with a warning', () => {
+    const bytes = Buffer.concat([Buffer.from('Zürich – Genève – München '), Buffer.from([0xff, 0xfe, 0x41])]);
+    const d = decode(bytes);
+    expect(d).toMatchObject({ ok: true, encoding: 'utf-8', text: 'Zürich – Genève – München \ufffd\ufffdA', warning: { code: 'W_INVALID_UTF8' } });
   });
 
   it('reads Windows-1252 with its own table for 0x80-0x9F and flags it', () => {
     const bytes = Buffer.from([0x80, 0x20, 0x93, 0x41, 0x94, 0x20, 0x96, 0x20, 0xe9, 0xfc]);
-    expect(decode(bytes)).toEqual({ ok: true, text: '€ “A” – éü', encoding: 'windows-1252', legacy: true });
+    expect(decode(bytes)).toMatchObject({ ok: true, text: '€ “A” – éü', encoding: 'windows-1252', warning: { code: 'W_LEGACY_ENCODING' } });
   });
 
   it.each([

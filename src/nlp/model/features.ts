@@ -133,6 +133,21 @@ interface TokenInfo {
  * evidence (is this word written in lower case elsewhere in the document?).
  */
 export function extractFeatures(tokens: Token[], sentences: Sentence[], res: FeatureResources): string[][] {
+  const doc = documentContext(tokens, sentences);
+  const out: string[][] = new Array(tokens.length);
+  for (const s of sentences) sentenceFeatures(doc.info, s, doc.sentenceStart, res, doc.lowerSeen, doc.capSeen, out, s.first);
+  return out;
+}
+
+/** What context features need of the whole document: per-token forms, sentence starts, case evidence. */
+export interface DocumentContext {
+  info: TokenInfo[];
+  sentenceStart: Uint8Array;
+  lowerSeen: Set<string>;
+  capSeen: Map<string, number>;
+}
+
+export function documentContext(tokens: Token[], sentences: Sentence[]): DocumentContext {
   const info: TokenInfo[] = tokens.map((t) => {
     const lower = t.text.toLowerCase();
     return { word: t.text, lower, shape: shapeOf(t.text), cap: isCap(t.text) };
@@ -143,7 +158,6 @@ export function extractFeatures(tokens: Token[], sentences: Sentence[], res: Fea
     // After an opening quote or bracket, the first word is sentence-initial too.
     if (s.first + 1 < s.last && /^["“‘'(\[]$/.test(tokens[s.first].text)) sentenceStart[s.first + 1] = 1;
   }
-
   // Document-level case evidence: forms seen in lower case, and capitalised, away from sentence starts.
   const lowerSeen = new Set<string>();
   const capSeen = new Map<string, number>();
@@ -152,9 +166,13 @@ export function extractFeatures(tokens: Token[], sentences: Sentence[], res: Fea
     if (!info[i].cap) lowerSeen.add(info[i].lower);
     else if (HAS_LOWER.test(info[i].word)) capSeen.set(info[i].lower, (capSeen.get(info[i].lower) ?? 0) + 1);
   }
+  return { info, sentenceStart, lowerSeen, capSeen };
+}
 
-  const out: string[][] = new Array(tokens.length);
-  for (const s of sentences) sentenceFeatures(info, s, sentenceStart, res, lowerSeen, capSeen, out);
+/** Context features of one sentence's tokens (index 0 = the sentence's first token). */
+export function sentenceContext(doc: DocumentContext, s: Sentence, res: FeatureResources): string[][] {
+  const out: string[][] = new Array(s.last - s.first);
+  sentenceFeatures(doc.info, s, doc.sentenceStart, res, doc.lowerSeen, doc.capSeen, out, 0);
   return out;
 }
 
@@ -166,6 +184,7 @@ function sentenceFeatures(
   lowerSeen: Set<string>,
   capSeen: Map<string, number>,
   out: string[][],
+  offset: number,
 ): void {
   const n = s.last - s.first;
   const words = info.slice(s.first, s.last);
@@ -251,6 +270,6 @@ function sentenceFeatures(
       const b = caseBuckets.get(w.lower);
       f.push(`cb:${b ?? 'unk'}${w.cap ? (start ? ':st' : ':cap') : ''}`);
     }
-    out[s.first + k] = f;
+    out[offset + k] = f;
   }
 }
