@@ -70,13 +70,13 @@ export async function extractToDirectory(inputs: string[], out: string, options:
   const startedAt = new Date();
   const settings = resolveSettings(options);
   const cacheDir = options.cache === false ? null : (options.cache ?? path.join(out, '.cache'));
-  const sink = new FileSink(out, settings.codebook.themes.map((t) => t.id), cacheDir);
+  const sink = new FileSink(out, settings.codebook.themes.map((t) => ({ id: t.id, label: t.label })), cacheDir);
   try {
     const stats = await runFiles(inputs, settings, { workers: options.workers, cacheDir, onProgress: options.onProgress, signal: options.signal, followSymlinks: options.followSymlinks }, sink, sink.spool());
     // The default cache follows the corpus: entries this run did not use are dropped.
     if (cacheDir && options.cache === undefined) new ResultCache(cacheDir, '').prune(stats.cacheKeys);
     let manifest!: Manifest;
-    const counts = sink.finish(stats.files, (c) => {
+    const counts = await sink.finish(stats.files, (c) => {
       manifest = buildManifest({ inputsGiven: inputs, settings, modelHash: stats.modelHash, counts: c, inputs: stats.inputs, files: [...OUTPUT_FILES], startedAt, finishedAt: new Date() });
       return manifest;
     });

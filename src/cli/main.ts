@@ -7,9 +7,10 @@ import { codebookCommand } from './commands/codebook.js';
 import { evalCommand } from './commands/eval.js';
 import { extractCommand } from './commands/extract.js';
 import { explainCommand } from './commands/explain.js';
+import { diffCommand } from './commands/diff.js';
 
 /** The command table: the only place the CLI's commands are listed. */
-const COMMANDS: Command[] = [extractCommand, evalCommand, explainCommand, codebookCommand];
+const COMMANDS: Command[] = [extractCommand, evalCommand, explainCommand, diffCommand, codebookCommand];
 
 function mainHelp(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

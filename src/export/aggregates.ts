@@ -117,3 +117,71 @@ export class ThemeTables {
       .flatMap(([publisher, g]) => this.themeIds.map((theme) => ({ publisher, theme, documents: g.themes.get(theme) ?? 0, publisher_documents: g.total, share: share(g.themes.get(theme) ?? 0, g.total) })));
   }
 }
+
+/**
+ * entity_cooccurrence.csv: pairs of entities named in the same documents and sentences. Entity
+ * ids are interned to numbers and a pair is one number, so a million pairs fit in little memory.
+ * Kept: pairs that share a sentence somewhere, or meet in two documents or more.
+ */
+export class CooccurrenceTable {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly counts = new Map<number, [number, number]>();
+
+  private idOf(id: string): number {
+    let n = this.ids.get(id);
+    if (n === undefined) {
+      n = this.names.length;
+      this.ids.set(id, n);
+      this.names.push(id);
+    }
+    return n;
+  }
+
+  add(doc: DocResult): void {
+    for (const [a, b, sentences] of doc.pairs) {
+      const key = this.idOf(a) * 2 ** 26 + this.idOf(b);
+      const c = this.counts.get(key);
+      if (c) {
+        c[0]++;
+        c[1] += sentences;
+      } else this.counts.set(key, [1, sentences]);
+    }
+  }
+
+  rows(): Array<Row<'entity_cooccurrence.csv'>> {
+    const rows: Array<Row<'entity_cooccurrence.csv'>> = [];
+    for (const [key, [documents, sentences]] of this.counts) {
+      if (sentences === 0 && documents < 2) continue;
+      rows.push({ entity_a: this.names[Math.floor(key / 2 ** 26)], entity_b: this.names[key % 2 ** 26], documents, sentences });
+    }
+    return rows.sort((x, y) => compareStrings(x.entity_a, y.entity_a) || compareStrings(x.entity_b, y.entity_b));
+  }
+}
+
+/** entities_by_month.csv: documents and mentions per entity and month, for time series of who is named. */
+export class EntityMonthTable {
+  private readonly byKey = new Map<string, [number, number]>();
+
+  add(doc: DocResult): void {
+    if (!doc.date) return;
+    const month = doc.date.slice(0, 7);
+    for (const e of doc.entities) {
+      const key = `${month}\u0000${e.id}`;
+      const c = this.byKey.get(key);
+      if (c) {
+        c[0]++;
+        c[1] += e.mentions;
+      } else this.byKey.set(key, [1, e.mentions]);
+    }
+  }
+
+  rows(): Array<Row<'entities_by_month.csv'>> {
+    return [...this.byKey.entries()]
+      .sort((a, b) => compareStrings(a[0], b[0]))
+      .map(([key, [documents, mentions]]) => {
+        const [month, entity_id] = key.split('\u0000');
+        return { month, entity_id, documents, mentions };
+      });
+  }
+}

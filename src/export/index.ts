@@ -3,12 +3,15 @@ import type { Keyword } from '../schema/document.js';
 import type { Problem } from '../schema/problem.js';
 import type { CsvTable, Row } from '../schema/tables.js';
 import type { FileResult, RunConsumer, Spool, SpoolEntry } from '../pipeline/run.js';
-import { AcronymTable, EntityTable, ThemeTables } from './aggregates.js';
+import { AcronymTable, CooccurrenceTable, EntityMonthTable, EntityTable, ThemeTables } from './aggregates.js';
 import { csvHeader, csvRows } from './csv.js';
 import { LineWriter, readLines } from './lines.js';
 import { problemCounts, type Counts } from './manifest.js';
 import { OutputDir } from './output-dir.js';
 import { keywordRows } from './rows.js';
+import { ReportBuilder } from './report.js';
+import { dataPackage } from './datapackage.js';
+import { SQLITE_FILE, writeSqlite } from './sqlite.js';
 
 /** Per-document CSV files, in the order they are written (rows rendered by the file jobs). */
 const PER_DOCUMENT: readonly CsvTable[] = ['documents.csv', 'mentions.csv', 'roles.csv', 'themes.csv', 'theme_evidence.csv'];
@@ -25,7 +28,12 @@ export const OUTPUT_FILES = [
   'keywords.csv',
   'themes_by_month.csv',
   'themes_by_publisher.csv',
+  'entity_cooccurrence.csv',
+  'entities_by_month.csv',
   'problems.csv',
+  'datapackage.json',
+  'presslens.sqlite',
+  'report.html',
   'manifest.json',
 ] as const;
 
@@ -75,11 +83,16 @@ export class FileSink implements RunConsumer {
   readonly entities = new EntityTable();
   readonly acronyms = new AcronymTable();
   readonly themeTables: ThemeTables;
+  readonly cooccurrence = new CooccurrenceTable();
+  readonly entityMonths = new EntityMonthTable();
   readonly problems: Problem[] = [];
   readonly counts: Omit<Counts, 'problems' | 'files'> = { documents: 0, words: 0, entities: { PERSON: 0, ORGANIZATION: 0, LOCATION: 0 }, mentions: 0, themes: {} };
 
-  constructor(dir: string, themeIds: string[], cacheDir: string | null = null) {
-    this.themeTables = new ThemeTables(themeIds);
+  readonly report: ReportBuilder;
+
+  constructor(dir: string, themes: Array<{ id: string; label: string }>, cacheDir: string | null = null) {
+    this.themeTables = new ThemeTables(themes.map((t) => t.id));
+    this.report = new ReportBuilder(themes);
     this.out = new OutputDir(dir, cacheDir);
     for (const table of [...PER_DOCUMENT, 'keywords.csv', 'problems.csv'] as const) {
       const w = new LineWriter(this.out.file(table));
@@ -94,6 +107,7 @@ export class FileSink implements RunConsumer {
   }
 
   file(result: FileResult): void {
+    this.report.addFile(result);
     for (const p of result.problems) {
       this.problems.push(p);
       this.writers.get('problems.csv')!.write(csvRows('problems.csv', [p]));
@@ -103,6 +117,8 @@ export class FileSink implements RunConsumer {
       this.entities.add(doc);
       this.acronyms.add(doc);
       this.themeTables.add(doc);
+      this.cooccurrence.add(doc);
+      this.entityMonths.add(doc);
       this.counts.documents++;
       this.counts.words += doc.wordCount;
       this.counts.mentions += doc.mentions;
@@ -111,18 +127,24 @@ export class FileSink implements RunConsumer {
   }
 
   document(id: string, line: string, keywords: Keyword[]): void {
+    this.report.addDocument(id, line);
     this.writers.get('documents.jsonl')!.write(`${line}\n`);
     this.writers.get('keywords.csv')!.write(csvRows('keywords.csv', keywordRows(id, keywords)));
   }
 
-  /** Write the run-wide tables and the manifest, then swap the output folder in. */
-  finish(files: number, manifest: (counts: Counts) => object): Counts {
+  /** Write the run-wide tables, the data package, the database and the manifest, then swap the output folder in. */
+  async finish(files: number, manifest: (counts: Counts) => object): Promise<Counts> {
     for (const w of this.writers.values()) w.close();
+    const entities = this.entities.rows();
+    const themesByMonth = this.themeTables.monthRows();
+    const cooccurrence = this.cooccurrence.rows();
     const runWide = [
-      ['entities.csv', this.entities.rows()],
+      ['entities.csv', entities],
       ['acronyms.csv', this.acronyms.rows()],
-      ['themes_by_month.csv', this.themeTables.monthRows()],
+      ['themes_by_month.csv', themesByMonth],
       ['themes_by_publisher.csv', this.themeTables.publisherRows()],
+      ['entity_cooccurrence.csv', cooccurrence],
+      ['entities_by_month.csv', this.entityMonths.rows()],
     ] as const;
     for (const [table, rows] of runWide) {
       const w = new LineWriter(this.out.file(table));
@@ -130,6 +152,9 @@ export class FileSink implements RunConsumer {
       w.write(csvRows(table, rows as Array<Row<typeof table>>));
       w.close();
     }
+    fs.writeFileSync(this.out.file('datapackage.json'), JSON.stringify(dataPackage(), null, 2) + '\n');
+    await writeSqlite(this.out.staging, this.out.file(SQLITE_FILE));
+    fs.writeFileSync(this.out.file('report.html'), this.report.build({ entities, themesByMonth, cooccurrence, problems: this.problems, counts: { ...this.counts, files } }));
     this.counts.entities = this.entities.countByType();
     const themes = Object.fromEntries(Object.entries(this.counts.themes).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     const counts: Counts = { files, ...this.counts, themes, problems: problemCounts(this.problems) };

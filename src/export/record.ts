@@ -24,9 +24,9 @@ export function toRecord(a: Analysis): DocumentRecord {
     sha256: sha256(doc.text),
     entities,
     roles: (a.roles ?? []).map((r) => ({ entity_id: spanEntity[r.person], role: r.text, organization_id: entityOfSpan(r.organization), start: r.start, end: r.end })),
-    acronyms: (a.acronyms ?? []).map((x) => {
-      const i = spans.findIndex((s) => tokens[s.first].start === x.start);
-      return { acronym: x.acronym, long_form: x.longForm, entity_id: spanEntity[i], start: x.start, end: x.end };
+    acronyms: (a.acronyms ?? []).flatMap((x) => {
+      const entity = spanEntity[spans.findIndex((s) => tokens[s.first].start === x.start)];
+      return entity ? [{ acronym: x.acronym, long_form: x.longForm, entity_id: entity, start: x.start, end: x.end }] : [];
     }),
     countries: a.countries ?? [],
     themes: a.themes ?? [],

@@ -29,6 +29,12 @@ export interface DocResult {
   entities: EntitySummary[];
   acronyms: Array<{ acronym: string; long_form: string; entity_id: string; start: number; end: number }>;
   themes: string[];
+  /**
+   * Entity pairs of the document, [entity_a, entity_b, sentences they share], a < b: every pair
+   * sharing a sentence, and every pair of the document's ten most mentioned entities.
+   */
+  pairs: Array<[string, string, number]>;
+  title: string | null;
   date: string | null;
   publisher: string | null;
   mentions: number;

@@ -125,6 +125,20 @@ export const ThemeByPublisherRow = z.object({
   share: z.number().describe('documents / publisher_documents, rounded to 4 decimals'),
 });
 
+export const CooccurrenceRow = z.object({
+  entity_a: z.string().describe('Entity id (entity_a < entity_b)'),
+  entity_b: z.string().describe('Entity id'),
+  documents: z.number().int().describe('Documents naming both (among each document\'s ten most mentioned entities, or in a shared sentence)'),
+  sentences: z.number().int().describe('Sentences naming both'),
+});
+
+export const EntityByMonthRow = z.object({
+  month: z.string().describe('YYYY-MM of the documents\' publication date (undated documents are left out)'),
+  entity_id: z.string(),
+  documents: z.number().int().describe('Documents of the month naming the entity'),
+  mentions: z.number().int().describe('Its mentions in them'),
+});
+
 export const ProblemRow = Problem;
 
 /** Every CSV file of the data contract, in the order they are documented. */
@@ -139,6 +153,8 @@ export const CSV_TABLES = {
   'keywords.csv': KeywordRow,
   'themes_by_month.csv': ThemeByMonthRow,
   'themes_by_publisher.csv': ThemeByPublisherRow,
+  'entity_cooccurrence.csv': CooccurrenceRow,
+  'entities_by_month.csv': EntityByMonthRow,
   'problems.csv': ProblemRow,
 } as const;
 export type CsvTable = keyof typeof CSV_TABLES;
@@ -146,4 +162,44 @@ export type Row<T extends CsvTable> = z.infer<(typeof CSV_TABLES)[T]>;
 
 export function columnsOf(table: CsvTable): string[] {
   return Object.keys(CSV_TABLES[table].shape);
+}
+
+/** Keys and indexes of each table: the SQLite database and datapackage.json are made from these. */
+export interface TableKeys {
+  primaryKey: string[];
+  foreignKeys: Array<{ fields: string[]; table: CsvTable; references: string[] }>;
+  indexes: string[][];
+}
+
+const fk = (fields: string[], table: CsvTable, references: string[]) => ({ fields, table, references });
+const doc = fk(['doc_id'], 'documents.csv', ['id']);
+
+export const TABLE_KEYS: Record<CsvTable, TableKeys> = {
+  'documents.csv': { primaryKey: ['id'], foreignKeys: [], indexes: [['date'], ['publisher']] },
+  'entities.csv': { primaryKey: ['entity_id'], foreignKeys: [], indexes: [['type'], ['name']] },
+  'mentions.csv': { primaryKey: ['doc_id', 'start', 'end'], foreignKeys: [doc, fk(['entity_id'], 'entities.csv', ['entity_id'])], indexes: [['entity_id']] },
+  'roles.csv': { primaryKey: ['doc_id', 'start', 'end', 'entity_id'], foreignKeys: [doc, fk(['entity_id'], 'entities.csv', ['entity_id']), fk(['organization_id'], 'entities.csv', ['entity_id'])], indexes: [['entity_id']] },
+  'acronyms.csv': { primaryKey: ['acronym', 'long_form'], foreignKeys: [fk(['entity_id'], 'entities.csv', ['entity_id']), fk(['first_doc'], 'documents.csv', ['id'])], indexes: [] },
+  'themes.csv': { primaryKey: ['doc_id', 'theme'], foreignKeys: [doc], indexes: [['theme']] },
+  'theme_evidence.csv': { primaryKey: ['doc_id', 'theme', 'start', 'end'], foreignKeys: [fk(['doc_id', 'theme'], 'themes.csv', ['doc_id', 'theme'])], indexes: [] },
+  'keywords.csv': { primaryKey: ['doc_id', 'rank'], foreignKeys: [doc], indexes: [['term']] },
+  'themes_by_month.csv': { primaryKey: ['month', 'theme'], foreignKeys: [], indexes: [] },
+  'themes_by_publisher.csv': { primaryKey: ['publisher', 'theme'], foreignKeys: [], indexes: [] },
+  'entity_cooccurrence.csv': { primaryKey: ['entity_a', 'entity_b'], foreignKeys: [fk(['entity_a'], 'entities.csv', ['entity_id']), fk(['entity_b'], 'entities.csv', ['entity_id'])], indexes: [['entity_b']] },
+  'entities_by_month.csv': { primaryKey: ['month', 'entity_id'], foreignKeys: [fk(['entity_id'], 'entities.csv', ['entity_id'])], indexes: [['entity_id']] },
+  'problems.csv': { primaryKey: [], foreignKeys: [], indexes: [['file'], ['code']] },
+};
+
+/** A column's type for SQLite and Frictionless data packages, from its zod schema. */
+export function columnType(table: CsvTable, column: string): 'integer' | 'number' | 'string' {
+  const json = z.toJSONSchema(CSV_TABLES[table]) as { properties: Record<string, { type?: string | string[]; anyOf?: Array<{ type?: string }> }> };
+  const p = json.properties[column];
+  const types = [p.type, ...(p.anyOf ?? []).map((x) => x.type)].flat().filter(Boolean);
+  return types.includes('integer') ? 'integer' : types.includes('number') ? 'number' : 'string';
+}
+
+/** Columns whose empty CSV cell means "none" (a foreign key or number left blank). */
+export function nullableColumns(table: CsvTable): Set<string> {
+  const fkColumns = TABLE_KEYS[table].foreignKeys.flatMap((f) => f.fields);
+  return new Set([...fkColumns.filter((c) => !TABLE_KEYS[table].primaryKey.includes(c)), ...columnsOf(table).filter((c) => columnType(table, c) !== 'string')]);
 }
