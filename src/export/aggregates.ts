@@ -126,7 +126,10 @@ export class ThemeTables {
 export class CooccurrenceTable {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
-  private readonly counts = new Map<number, [number, number]>();
+  /** Pair key (a * 2^26 + b) -> slot in the count arrays. */
+  private readonly slots = new Map<number, number>();
+  private documents = new Int32Array(1 << 16);
+  private sentences = new Int32Array(1 << 16);
 
   private idOf(id: string): number {
     let n = this.ids.get(id);
@@ -141,17 +144,30 @@ export class CooccurrenceTable {
   add(doc: DocResult): void {
     for (const [a, b, sentences] of doc.pairs) {
       const key = this.idOf(a) * 2 ** 26 + this.idOf(b);
-      const c = this.counts.get(key);
-      if (c) {
-        c[0]++;
-        c[1] += sentences;
-      } else this.counts.set(key, [1, sentences]);
+      let slot = this.slots.get(key);
+      if (slot === undefined) {
+        slot = this.slots.size;
+        this.slots.set(key, slot);
+        if (slot >= this.documents.length) {
+          const grow = (x: Int32Array) => {
+            const y = new Int32Array(x.length * 2);
+            y.set(x);
+            return y;
+          };
+          this.documents = grow(this.documents);
+          this.sentences = grow(this.sentences);
+        }
+      }
+      this.documents[slot]++;
+      this.sentences[slot] += sentences;
     }
   }
 
   rows(): Array<Row<'entity_cooccurrence.csv'>> {
     const rows: Array<Row<'entity_cooccurrence.csv'>> = [];
-    for (const [key, [documents, sentences]] of this.counts) {
+    for (const [key, slot] of this.slots) {
+      const documents = this.documents[slot];
+      const sentences = this.sentences[slot];
       if (sentences === 0 && documents < 2) continue;
       rows.push({ entity_a: this.names[Math.floor(key / 2 ** 26)], entity_b: this.names[key % 2 ** 26], documents, sentences });
     }

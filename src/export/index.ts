@@ -9,6 +9,7 @@ import { LineWriter, readLines } from './lines.js';
 import { problemCounts, type Counts } from './manifest.js';
 import { OutputDir } from './output-dir.js';
 import { keywordRows } from './rows.js';
+import { collectGarbage } from '../pipeline/gc.js';
 import { ReportBuilder } from './report.js';
 import { dataPackage } from './datapackage.js';
 import { SQLITE_FILE, writeSqlite } from './sqlite.js';
@@ -135,6 +136,7 @@ export class FileSink implements RunConsumer {
   /** Write the run-wide tables, the data package, the database and the manifest, then swap the output folder in. */
   async finish(files: number, manifest: (counts: Counts) => object): Promise<Counts> {
     for (const w of this.writers.values()) w.close();
+    collectGarbage();
     const entities = this.entities.rows();
     const themesByMonth = this.themeTables.monthRows();
     const cooccurrence = this.cooccurrence.rows();
@@ -149,9 +151,11 @@ export class FileSink implements RunConsumer {
     for (const [table, rows] of runWide) {
       const w = new LineWriter(this.out.file(table));
       w.write(csvHeader(table));
-      w.write(csvRows(table, rows as Array<Row<typeof table>>));
+      // In chunks: one string for a million rows would be a memory spike at the end of a run.
+      for (let i = 0; i < rows.length; i += 10_000) w.write(csvRows(table, rows.slice(i, i + 10_000) as Array<Row<typeof table>>));
       w.close();
     }
+    collectGarbage();
     fs.writeFileSync(this.out.file('datapackage.json'), JSON.stringify(dataPackage(), null, 2) + '\n');
     await writeSqlite(this.out.staging, this.out.file(SQLITE_FILE));
     fs.writeFileSync(this.out.file('report.html'), this.report.build({ entities, themesByMonth, cooccurrence, problems: this.problems, counts: { ...this.counts, files } }));

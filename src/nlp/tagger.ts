@@ -26,11 +26,11 @@ export function tagDocument(tokens: Token[], sentences: Sentence[], model: Linea
     for (let i = s.first; i < s.last; i++) {
       const word = tokens[i].text;
       const k = i - s.first;
-      addPart(scores, k, own, word, () => featureScore(model, wordFeatures(word, res)));
+      addPart(scores, k, own, word, () => featureScore(model, wordFeatures(word, res, false)));
       for (const { pos, d, cache } of neighbours) {
         const j = i + d;
         const other = j >= s.first && j < s.last ? tokens[j].text : null;
-        addPart(scores, k, cache, other ?? EDGE, () => featureScore(model, neighbourFeatures(other, pos, res)));
+        addPart(scores, k, cache, other ?? EDGE, () => featureScore(model, neighbourFeatures(other, pos, res, false)));
       }
       addFeatures(scores, k, model, context[k]);
     }

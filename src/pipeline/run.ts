@@ -8,6 +8,7 @@ import { modelHash } from '../nlp/model/model-file.js';
 import type { Keyword } from '../schema/document.js';
 import type { Settings } from '../settings.js';
 import { sha256 } from '../util/hash.js';
+import { collectGarbage } from './gc.js';
 import { PresslensError } from '../util/errors.js';
 import { cachedJob, ResultCache } from './cache.js';
 import { buildFingerprint } from './fingerprint.js';
@@ -74,6 +75,9 @@ export interface RunStats extends Progress {
   modelHash: string;
 }
 
+/** How often the main thread collects garbage, in files (see gc.ts). */
+const GC_EVERY_FILES = 2000;
+
 /** Files per message to a worker: enough to amortise messaging, few enough to balance the load. */
 const BATCH = 8;
 
@@ -113,6 +117,7 @@ export async function runFiles(inputs: string[], settings: Settings, options: Ru
       stats.documents += result.docs.length;
       if (result.cached) stats.cached++;
       stats.files++;
+      if (stats.files % GC_EVERY_FILES === 0) collectGarbage();
       stats.inputs.push({ path: result.path, sha256: result.sha256, documents: result.docs.length, problems: result.problems.length });
     }
     stats.elapsedMs = performance.now() - started;
@@ -145,6 +150,7 @@ export async function runFiles(inputs: string[], settings: Settings, options: Ru
     } finally {
       await pool.close();
     }
+    collectGarbage();
   }
 
   checkAbort();

@@ -5,6 +5,7 @@ import type { Codebook } from '../schema/codebook.js';
 import type { InputFile } from '../ingest/types.js';
 import { cachedJob, ResultCache } from './cache.js';
 import { processFile, type JobSettings } from './file-job.js';
+import { collectGarbage } from './gc.js';
 
 /** What the pool hands every worker at start (plain data). */
 export interface WorkerInit {
@@ -25,7 +26,15 @@ const init = workerData as WorkerInit;
 let ctx: NlpContext | null = null;
 const context = () => (ctx ??= createContext({ codebook: compileCodebook(init.codebook) }));
 const cache = init.cacheDir ? new ResultCache(init.cacheDir, init.cacheSalt) : null;
+// Collect garbage now and then (see gc.ts): a worker's memory then stays near what is alive.
+const GC_EVERY_FILES = 500;
+let files = 0;
 parentPort!.on('message', (task: WorkerTask) => {
   const results = task.files.map((f) => cachedJob(f, init.settings.maxBytes, cache, () => processFile(f, init.settings, context())));
   parentPort!.postMessage({ id: task.id, results });
+  files += task.files.length;
+  if (files >= GC_EVERY_FILES) {
+    files = 0;
+    collectGarbage();
+  }
 });

@@ -32,7 +32,7 @@ export function shapeOf(word: string): string {
   return out;
 }
 
-const WORD_CACHE_LIMIT = 50_000;
+const WORD_CACHE_LIMIT = 30_000;
 const wordCache = new WeakMap<FeatureResources, Map<string, string[]>>();
 
 /**
@@ -40,10 +40,10 @@ const wordCache = new WeakMap<FeatureResources, Map<string, string[]>>();
  * head-word lists, clusters): computed once per distinct word and shared by all its tokens. The
  * tagger also caches their summed weights per word, which is most of its speed.
  */
-export function wordFeatures(word: string, res: FeatureResources): string[] {
+export function wordFeatures(word: string, res: FeatureResources, useCache = true): string[] {
   let cache = wordCache.get(res);
   if (!cache) wordCache.set(res, (cache = new Map()));
-  let f = cache.get(word);
+  let f = useCache ? cache.get(word) : undefined;
   if (f) return f;
   const lower = word.toLowerCase();
   const shape = shapeOf(word);
@@ -56,6 +56,7 @@ export function wordFeatures(word: string, res: FeatureResources): string[] {
   if (res.lists.orgHeads.has(lower)) f.push('orghead');
   const c = res.clusters?.get(lower);
   if (c) for (const p of c) f.push(p);
+  if (!useCache) return f;
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
   cache.set(word, f);
   return f;
@@ -71,11 +72,11 @@ const neighbourCache = new WeakMap<FeatureResources, Map<string, string[]>>();
  * sentence edge): its form two positions out; form, shape, lexicon classes, title and cluster one
  * position out. Cached per word and position, like wordFeatures.
  */
-export function neighbourFeatures(word: string | null, position: NeighbourPosition, res: FeatureResources): string[] {
+export function neighbourFeatures(word: string | null, position: NeighbourPosition, res: FeatureResources, useCache = true): string[] {
   let cache = neighbourCache.get(res);
   if (!cache) neighbourCache.set(res, (cache = new Map()));
   const key = `${position}\u0000${word ?? ''}`;
-  let f = cache.get(key);
+  let f = useCache ? cache.get(key) : undefined;
   if (f) return f;
   if (word === null) f = [`${position}:${position.startsWith('a') ? '<s>' : '</s>'}`];
   else {
@@ -90,6 +91,7 @@ export function neighbourFeatures(word: string | null, position: NeighbourPositi
       if (c) f.push(`${position}${c[c.length - 1]}`);
     }
   }
+  if (!useCache) return f;
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
   cache.set(key, f);
   return f;

@@ -34,7 +34,7 @@ export function emissionScores(model: LinearModel, features: string[][]): Float6
 }
 
 const scoreCaches = new WeakMap<LinearModel, Map<string, Map<string, Float64Array>>>();
-const SCORE_CACHE_LIMIT = 50_000;
+const SCORE_CACHE_LIMIT = 30_000;
 
 /** The cache of summed feature weights for one kind of part (a word's own, a neighbour's). */
 export function scoreCache(model: LinearModel, kind: string): Map<string, Float64Array> {
