@@ -3,7 +3,10 @@ import { FileSink, OUTPUT_FILES } from './export/index.js';
 import { buildManifest, type Counts, type Manifest } from './export/manifest.js';
 import { AcronymTable, EntityTable } from './export/aggregates.js';
 import { ResultCache } from './pipeline/cache.js';
-import { MemorySpool, runFiles, type Progress } from './pipeline/run.js';
+import { MemorySpool, runFiles, runSalt, type Progress } from './pipeline/run.js';
+import { isUpToDate } from './pipeline/up-to-date.js';
+import { clearLeftovers } from './export/output-dir.js';
+import fs from 'node:fs';
 import { resolveSettings, type ExtractOptions } from './settings.js';
 import { DocumentRecord } from './schema/document.js';
 import type { Problem } from './schema/problem.js';
@@ -21,6 +24,8 @@ export interface ExtractToDirectoryResult {
   manifest: Manifest;
   /** Input files whose results came from the cache (no NLP work). */
   cachedFiles: number;
+  /** The output was already up to date: nothing was extracted or written but the manifest. */
+  upToDate: boolean;
 }
 
 /** Options of a run beyond what shapes its output. */
@@ -70,17 +75,30 @@ export async function extractToDirectory(inputs: string[], out: string, options:
   const startedAt = new Date();
   const settings = resolveSettings(options);
   const cacheDir = options.cache === false ? null : (options.cache ?? path.join(out, '.cache'));
+  const salt = runSalt(settings);
+  // Nothing changed since the last run into `out` (same build, model, settings, inputs and output
+  // files): nothing to do but record this run in the manifest.
+  clearLeftovers(out);
+  const previous = cacheDir ? isUpToDate(out, inputs, settings.ignore, options.followSymlinks ?? false, settings.maxBytes, salt) : null;
+  if (previous) {
+    const finishedAt = new Date();
+    const manifest: Manifest = { ...previous, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), duration_ms: finishedAt.getTime() - startedAt.getTime() };
+    const tmp = path.join(out, `.manifest.${process.pid}.tmp`);
+    fs.writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n');
+    fs.renameSync(tmp, path.join(out, 'manifest.json'));
+    return { counts: previous.counts, manifest, cachedFiles: previous.inputs.length, upToDate: true };
+  }
   const sink = new FileSink(out, settings.codebook.themes.map((t) => ({ id: t.id, label: t.label })), cacheDir);
   try {
     const stats = await runFiles(inputs, settings, { workers: options.workers, cacheDir, onProgress: options.onProgress, signal: options.signal, followSymlinks: options.followSymlinks }, sink, sink.spool());
     // The default cache follows the corpus: entries this run did not use are dropped.
     if (cacheDir && options.cache === undefined) new ResultCache(cacheDir, '').prune(stats.cacheKeys);
     let manifest!: Manifest;
-    const counts = await sink.finish(stats.files, (c) => {
-      manifest = buildManifest({ inputsGiven: inputs, settings, modelHash: stats.modelHash, counts: c, inputs: stats.inputs, files: [...OUTPUT_FILES], startedAt, finishedAt: new Date() });
+    const counts = await sink.finish(stats.files, (c, outputs) => {
+      manifest = buildManifest({ inputsGiven: inputs, settings, modelHash: stats.modelHash, counts: c, inputs: stats.inputs, files: [...OUTPUT_FILES], outputs, runSalt: salt, startedAt, finishedAt: new Date() });
       return manifest;
     });
-    return { counts, manifest, cachedFiles: stats.cached };
+    return { counts, manifest, cachedFiles: stats.cached, upToDate: false };
   } catch (error) {
     sink.out.abandon();
     throw error;

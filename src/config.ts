@@ -14,6 +14,7 @@ export const Config = z.strictObject({
   keywords: z.number().int().min(0).max(100).optional().describe('Keywords per document (default 10)'),
   maxBytes: z.number().int().positive().optional().describe('Largest input file read, in bytes (default 10 MiB)'),
   ignore: z.array(z.string().min(1)).optional().describe('Globs of input files to skip, on top of .presslensignore'),
+  aliases: z.string().min(1).optional().describe('An aliases file (path relative to the config file): entity merges to force or forbid'),
   publisherFromPath: z.boolean().optional().describe('Use the first folder of a document\'s path as its publisher when it has none'),
 });
 export type Config = z.infer<typeof Config>;

@@ -3,6 +3,8 @@ import { loadConfig, type Config } from './config.js';
 import { compileCodebook, DEFAULT_CODEBOOK, parseCodebook, readCodebookFile, type CompiledCodebook } from './nlp/codebook.js';
 import { DEFAULT_MAX_BYTES } from './ingest/read.js';
 import { sha256 } from './util/hash.js';
+import { readAliasFile } from './nlp/aliases.js';
+import type { AliasFile } from './schema/aliases.js';
 
 export const DEFAULT_KEYWORDS = 10;
 
@@ -17,6 +19,8 @@ export interface ExtractOptions {
   ignore?: string[];
   /** Take a document's publisher from the first folder of its path when it has none of its own. */
   publisherFromPath?: boolean;
+  /** An aliases file: entity merges to force or forbid. */
+  aliases?: string;
 }
 
 /** Everything that decides a run's output besides the inputs: resolved, validated, hashed. */
@@ -27,6 +31,7 @@ export interface Settings {
   maxBytes: number;
   ignore: string[];
   publisherFromPath: boolean;
+  aliases: AliasFile;
   /** sha256 of the settings that shape output (codebook hash, keywords, max bytes, ignore globs). */
   hash: string;
 }
@@ -53,6 +58,8 @@ export function resolveSettings(options: ExtractOptions = {}): Settings {
   const maxBytes = options.maxBytes ?? config.maxBytes ?? DEFAULT_MAX_BYTES;
   const ignore = [...(config.ignore ?? []), ...(options.ignore ?? [])];
   const publisherFromPath = options.publisherFromPath ?? config.publisherFromPath ?? false;
-  const hash = sha256(JSON.stringify({ codebook: codebook.hash, keywords, maxBytes, ignore, publisherFromPath }));
-  return { codebook, codebookSource, keywords, maxBytes, ignore, publisherFromPath, hash };
+  const aliasPath = options.aliases ?? (config.aliases ? path.resolve(base, config.aliases) : undefined);
+  const aliases: AliasFile = aliasPath ? readAliasFile(aliasPath) : { merge: [], separate: [] };
+  const hash = sha256(JSON.stringify({ codebook: codebook.hash, keywords, maxBytes, ignore, publisherFromPath, aliases }));
+  return { codebook, codebookSource, keywords, maxBytes, ignore, publisherFromPath, aliases, hash };
 }

@@ -10,6 +10,7 @@ import { problemCounts, type Counts } from './manifest.js';
 import { OutputDir } from './output-dir.js';
 import { keywordRows } from './rows.js';
 import { collectGarbage } from '../pipeline/gc.js';
+import { hashOutputs } from '../pipeline/up-to-date.js';
 import { ReportBuilder } from './report.js';
 import { dataPackage } from './datapackage.js';
 import { SQLITE_FILE, writeSqlite } from './sqlite.js';
@@ -134,7 +135,7 @@ export class FileSink implements RunConsumer {
   }
 
   /** Write the run-wide tables, the data package, the database and the manifest, then swap the output folder in. */
-  async finish(files: number, manifest: (counts: Counts) => object): Promise<Counts> {
+  async finish(files: number, manifest: (counts: Counts, outputs: Record<string, string>) => object): Promise<Counts> {
     for (const w of this.writers.values()) w.close();
     collectGarbage();
     const entities = this.entities.rows();
@@ -162,7 +163,8 @@ export class FileSink implements RunConsumer {
     this.counts.entities = this.entities.countByType();
     const themes = Object.fromEntries(Object.entries(this.counts.themes).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     const counts: Counts = { files, ...this.counts, themes, problems: problemCounts(this.problems) };
-    fs.writeFileSync(this.out.file('manifest.json'), JSON.stringify(manifest(counts), null, 2) + '\n');
+    const outputs = hashOutputs(this.out.staging, OUTPUT_FILES);
+    fs.writeFileSync(this.out.file('manifest.json'), JSON.stringify(manifest(counts, outputs), null, 2) + '\n');
     this.out.commit();
     return counts;
   }

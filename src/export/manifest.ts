@@ -24,11 +24,15 @@ export interface Manifest {
   duration_ms: number;
   inputs_given: string[];
   config_hash: string;
+  /** Hash of the presslens build, model and settings: a run with the same salt and inputs writes the same files. */
+  run_salt: string;
   codebook: { name: string; version: string; hash: string; source: string };
   model: { hash: string };
   settings: { keywords: number; max_bytes: number; ignore: string[]; publisher_from_path: boolean };
   counts: Counts;
   files: string[];
+  /** sha256 of every output file (the manifest aside). */
+  outputs: Record<string, string>;
   inputs: InputSummary[];
 }
 
@@ -50,6 +54,8 @@ export function buildManifest(args: {
   counts: Counts;
   inputs: InputSummary[];
   files: string[];
+  outputs: Record<string, string>;
+  runSalt: string;
   startedAt: Date;
   finishedAt: Date;
 }): Manifest {
@@ -61,11 +67,13 @@ export function buildManifest(args: {
     duration_ms: args.finishedAt.getTime() - args.startedAt.getTime(),
     inputs_given: args.inputsGiven,
     config_hash: settings.hash,
+    run_salt: args.runSalt,
     codebook: { name: settings.codebook.name, version: settings.codebook.version, hash: settings.codebook.hash, source: settings.codebookSource },
     model: { hash: args.modelHash },
     settings: { keywords: settings.keywords, max_bytes: settings.maxBytes, ignore: settings.ignore, publisher_from_path: settings.publisherFromPath },
     counts: args.counts,
     files: args.files,
+    outputs: args.outputs,
     inputs: args.inputs,
   };
 }

@@ -36,13 +36,8 @@ export class OutputDir {
     }
   }
 
-  /** Undo what an interrupted earlier run left behind. */
   private recover(parent: string, base: string): void {
-    if (!fs.existsSync(path.join(parent, base)) && fs.existsSync(this.backup)) fs.renameSync(this.backup, path.join(parent, base));
-    for (const name of fs.readdirSync(parent)) {
-      const m = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)$`).exec(name);
-      if (m && !isAlive(Number(m[1]))) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
-    }
+    clearLeftovers(path.join(parent, base));
   }
 
   file(name: string): string {
@@ -74,5 +69,22 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Undo what an interrupted earlier run into `dir` left behind: put back the previous output if a
+ * run died between its two renames, and remove staging folders of runs that are no longer alive.
+ */
+export function clearLeftovers(dir: string): void {
+  const abs = path.resolve(dir);
+  const parent = path.dirname(abs);
+  const base = path.basename(abs);
+  const backup = path.join(parent, `.${base}.previous`);
+  if (!fs.existsSync(parent)) return;
+  if (!fs.existsSync(abs) && fs.existsSync(backup)) fs.renameSync(backup, abs);
+  for (const name of fs.readdirSync(parent)) {
+    const m = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)$`).exec(name);
+    if (m && !isAlive(Number(m[1]))) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }

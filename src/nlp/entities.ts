@@ -3,6 +3,7 @@ import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
 import type { CleanSpan } from './spans.js';
 import { isHonorific, type RoleMention } from './roles.js';
+import { NO_ALIASES, type AliasTable } from './aliases.js';
 
 /** An acronym defined in the text: "Lower Manhattan Security Initiative (LMSI)". */
 export interface AcronymDefinition {
@@ -35,8 +36,22 @@ export function slug(name: string): string {
   return s || 'x';
 }
 
-export function entityId(type: EntityType, name: string): string {
-  return `${TYPE_SLUG[type]}/${slug(name)}`;
+const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+
+/**
+ * The id that joins one entity across documents and runs: type and a normalised name. A person
+ * is known by first and last name (middle names and initials vary from release to release:
+ * "Rosemary A. DiCarlo" and "Rosemary DiCarlo" are one person); an organisation or place by its
+ * name without a leading "the". An aliases file can merge ids, or keep people apart.
+ */
+export function entityId(type: EntityType, name: string, aliases: AliasTable = NO_ALIASES): string {
+  const full = `${TYPE_SLUG[type]}/${slug(name.replace(/^the\s+/i, ''))}`;
+  let id = full;
+  if (type === 'PERSON' && !aliases.separate.has(full)) {
+    const words = name.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w) && !SUFFIX.test(w));
+    if (words.length >= 2) id = `${TYPE_SLUG[type]}/${slug(`${words[0]} ${words[words.length - 1]}`)}`;
+  }
+  return aliases.into.get(id) ?? aliases.into.get(full) ?? id;
 }
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -58,7 +73,7 @@ function nameWords(tokens: Token[], s: CleanSpan): string[] {
  * The canonical name is the fullest form; the id comes from type and canonical name, so it is the
  * same in every document and every run.
  */
-export function buildEntities(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], roles: RoleMention[]): EntityResult {
+export function buildEntities(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], roles: RoleMention[], aliasTable: AliasTable = NO_ALIASES): EntityResult {
   const mentionText = spans.map((s) => normalise(text.slice(tokens[s.first].start, tokens[s.last - 1].end)));
   const types = spans.map((s) => s.type);
   const group = spans.map((_, i) => i);
@@ -172,7 +187,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
       if (words(m) > words(canonical) || (words(m) === words(canonical) && mentionText[m].length > mentionText[canonical].length)) canonical = m;
     }
     const name = mentionText[canonical];
-    const id = entityId(type, name);
+    const id = entityId(type, name, aliasTable);
     const mentions: Mention[] = members.map((m) => {
       const start = tokens[spans[m].first].start;
       const end = tokens[spans[m].last - 1].end;

@@ -81,8 +81,8 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   ['roles', (a, ctx) => {
     a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists);
   }],
-  ['entities', (a) => {
-    const result = buildEntities(a.doc.text, need(a.tokens, 'tokens', 'entities'), need(a.sentences, 'sentences', 'entities'), need(a.spans, 'spans', 'entities'), need(a.roles, 'roles', 'entities'));
+  ['entities', (a, ctx) => {
+    const result = buildEntities(a.doc.text, need(a.tokens, 'tokens', 'entities'), need(a.sentences, 'sentences', 'entities'), need(a.spans, 'spans', 'entities'), need(a.roles, 'roles', 'entities'), ctx.aliases);
     a.entities = result.entities;
     a.spanEntity = result.spanEntity;
     a.acronyms = result.acronyms;

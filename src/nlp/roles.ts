@@ -73,7 +73,9 @@ export function findRoles(text: string, tokens: Token[], spans: CleanSpan[], lis
     let [ra, rb] = trimConnectors(a, b);
     while (ra < rb && !isTitle(ra)) ra++;
     [ra, rb] = trimConnectors(ra, rb);
-    if (ra < rb) roles.push(make(index, ra, rb, orgBefore(ra - 1)));
+    // Where the role is held: right before it ("UN Under-Secretary-General"), or after the name
+    // ("Professor Monica Duffy Toft at The Fletcher School").
+    if (ra < rb) roles.push(make(index, ra, rb, orgBefore(ra - 1) ?? orgAfter(span.last)));
 
     // After the name: ", [the] Role Words [at ORG]" up to a comma, full stop or bracket.
     let k = span.last;

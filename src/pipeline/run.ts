@@ -83,6 +83,11 @@ const BATCH = 8;
 
 export const defaultWorkers = () => Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
+/** Everything besides the inputs that decides a run's output: build, model, settings. */
+export function runSalt(settings: Settings): string {
+  return sha256(`${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}\n${settings.hash}`);
+}
+
 /**
  * A run in two passes, so that memory does not grow with the corpus:
  *   pass 1, per input file (in worker threads, in any order, results consumed in input order):
@@ -97,7 +102,7 @@ export async function runFiles(inputs: string[], settings: Settings, options: Ru
     if (options.signal?.aborted) throw new PresslensError('E_INTERRUPTED', 'Interrupted: the run stopped before writing its output; the previous output is unchanged.');
   };
   const workers = options.workers ?? defaultWorkers();
-  const salt = sha256(`${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}\n${settings.hash}`);
+  const salt = runSalt(settings);
   const jobSettings = { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath };
   const df = new DocumentFrequencies();
   const stats: RunStats = { files: 0, totalFiles: files.length, documents: 0, words: 0, cached: 0, elapsedMs: 0, inputs: [], cacheKeys: new Set(), modelHash: '' };
@@ -131,7 +136,8 @@ export async function runFiles(inputs: string[], settings: Settings, options: Ru
     let ctx: NlpContext | null = null;
     const { processFile } = await import('./file-job.js');
     const { createContext } = await import('../nlp/index.js');
-    const context = () => (ctx ??= inlineContext?.() ?? createContext({ codebook: settings.codebook }));
+    const { compileAliases } = await import('../nlp/aliases.js');
+    const context = () => (ctx ??= inlineContext?.() ?? createContext({ codebook: settings.codebook, aliases: compileAliases(settings.aliases) }));
     const cache = options.cacheDir ? new ResultCache(options.cacheDir, salt) : null;
     for (const batch of batches) {
       checkAbort();
@@ -140,7 +146,7 @@ export async function runFiles(inputs: string[], settings: Settings, options: Ru
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
-    const pool = new WorkerPool(Math.min(workers, Math.max(1, batches.length)), { codebook: settings.codebook.codebook, settings: jobSettings, cacheDir: options.cacheDir ?? null, cacheSalt: salt });
+    const pool = new WorkerPool(Math.min(workers, Math.max(1, batches.length)), { codebook: settings.codebook.codebook, aliases: settings.aliases, settings: jobSettings, cacheDir: options.cacheDir ?? null, cacheSalt: salt });
     try {
       for await (const outputs of pool.map(batches, options.signal)) {
         checkAbort();

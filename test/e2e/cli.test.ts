@@ -92,3 +92,22 @@ describe('presslens CLI', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
+
+describe('incremental runs', () => {
+  it('re-extracts nothing when nothing changed, and only the edited document after an edit', () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'in');
+    fs.mkdirSync(input);
+    for (const name of ['a', 'b', 'c']) fs.writeFileSync(path.join(input, `${name}.txt`), `Minister ${name.toUpperCase()}nna Berg visited Oslo.`);
+    const out = path.join(dir, 'out');
+    const stats = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
+    cli(['extract', input, '--out', out, '--stats', path.join(dir, '1.json')]);
+    expect(stats(path.join(dir, '1.json')).cached_files).toBe(0);
+    const again = cli(['extract', input, '--out', out, '--stats', path.join(dir, '2.json')]);
+    expect(again.stdout).toMatch(/output already up to date/);
+    fs.appendFileSync(path.join(input, 'b.txt'), ' She met the Mayor of Bergen.');
+    cli(['extract', input, '--out', out, '--stats', path.join(dir, '3.json')]);
+    expect(stats(path.join(dir, '3.json')).cached_files).toBe(2);
+    expect(fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8')).toContain('Bergen');
+  });
+});

@@ -17,11 +17,15 @@ export function cli(args: string[], cwd = ROOT): { code: number; stdout: string;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A manifest without what differs between identical runs: times and absolute paths. */
+/**
+ * A manifest without what differs between identical runs (times) or between builds of the same
+ * outputs (run_salt hashes the code itself, so it changes with any refactoring).
+ */
 export function stableManifest(file: string): Record<string, unknown> {
   const m = JSON.parse(fs.readFileSync(file, 'utf8'));
   delete m.started_at;
   delete m.finished_at;
   delete m.duration_ms;
+  delete m.run_salt;
   return m;
 }

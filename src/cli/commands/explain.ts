@@ -2,6 +2,7 @@ import path from 'node:path';
 import { discover, ingestFile } from '../../ingest/index.js';
 import { analyze, createContext } from '../../nlp/index.js';
 import { resolveSettings } from '../../settings.js';
+import { compileAliases } from '../../nlp/aliases.js';
 import { PresslensError } from '../../util/errors.js';
 import type { Command } from '../command.js';
 
@@ -14,20 +15,21 @@ export const explainCommand: Command = {
   options: [
     { name: 'codebook', type: 'string', value: 'FILE', description: 'Theme codebook (default: the built-in one)' },
     { name: 'config', type: 'string', value: 'FILE', description: 'Config file naming the codebook' },
+    { name: 'aliases', type: 'string', value: 'FILE', description: 'Aliases file (as for extract)' },
   ],
   validate(args) {
     return args.positionals.length ? [] : ['DOC_ID is required (e.g. nato/2023-06-14-cyber-defence-pledge.txt)'];
   },
   run(args, io) {
     const [id, ...inputs] = args.positionals;
-    const settings = resolveSettings({ codebook: args.options.codebook as string | undefined, config: args.options.config as string | undefined });
+    const settings = resolveSettings({ codebook: args.options.codebook as string | undefined, config: args.options.config as string | undefined, aliases: args.options.aliases as string | undefined });
     const file = id.split('#')[0];
     const candidates = discover(inputs.length ? inputs : ['corpus'], settings.ignore).filter((f) => f.relPath === file);
     const doc = candidates.flatMap((f) => ingestFile(f, { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath }).items).find((i) => i.kind === 'document' && i.document.id === id);
     if (!doc || doc.kind !== 'document') {
       throw new PresslensError('E_NO_DOCUMENT', `No document with id ${id} under ${(inputs.length ? inputs : ['corpus']).map((i) => path.resolve(i)).join(', ')}. Ids are as in documents.csv.`);
     }
-    const a = analyze(doc.document, createContext({ codebook: settings.codebook }));
+    const a = analyze(doc.document, createContext({ codebook: settings.codebook, aliases: compileAliases(settings.aliases) }));
     const text = doc.document.text;
     const out: string[] = [`${id}`, `  title: ${doc.document.title ?? '(none)'}`, `  date: ${doc.document.date ?? '(none)'}${doc.document.dateSource ? ` (from ${doc.document.dateSource})` : ''}`, `  words: ${a.wordCount}`, ''];
     out.push(`Themes (codebook ${settings.codebook.name} ${settings.codebook.version}; score = weighted hits per 1,000 words):`);

@@ -14,6 +14,7 @@ export const extractCommand: Command = {
     { name: 'out', type: 'string', value: 'DIR', description: 'Output folder, replaced atomically', default: 'output' },
     { name: 'config', type: 'string', value: 'FILE', description: 'Config file (JSON): codebook, keywords, maxBytes, ignore' },
     { name: 'codebook', type: 'string', value: 'FILE', description: 'Theme codebook replacing the built-in one' },
+    { name: 'aliases', type: 'string', value: 'FILE', description: 'Aliases file (JSON): entity merges to force ("merge") or forbid ("separate")' },
     { name: 'keywords', type: 'number', value: 'N', min: 0, description: 'Keywords per document (default 10)' },
     { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes (default 10485760)' },
     { name: 'ignore', type: 'string', value: 'GLOB', multiple: true, description: 'Skip input files matching GLOB (repeatable)' },
@@ -41,6 +42,7 @@ export const extractCommand: Command = {
       followSymlinks: args.options['follow-symlinks'] as boolean | undefined,
       config: args.options.config as string | undefined,
       codebook: args.options.codebook as string | undefined,
+      aliases: args.options.aliases as string | undefined,
       keywords: args.options.keywords as number | undefined,
       maxBytes: args.options['max-bytes'] as number | undefined,
       ignore: args.options.ignore as string[] | undefined,
@@ -57,7 +59,7 @@ export const extractCommand: Command = {
       const themes = Object.entries(c.themes).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
       io.stdout(
         [
-          `presslens: ${fmt(c.documents)} documents (${fmt(c.words)} words) from ${fmt(c.files)} files in ${seconds.toFixed(1)} s (${fmt(c.words / seconds)} words/s${result.cachedFiles ? `; ${fmt(result.cachedFiles)} files from the cache` : ''})`,
+          `presslens: ${fmt(c.documents)} documents (${fmt(c.words)} words) from ${fmt(c.files)} files in ${seconds.toFixed(1)} s (${fmt(c.words / seconds)} words/s${result.upToDate ? '; output already up to date' : result.cachedFiles ? `; ${fmt(result.cachedFiles)} files from the cache` : ''})`,
           `  entities: ${fmt(c.entities.PERSON)} people, ${fmt(c.entities.ORGANIZATION)} organisations, ${fmt(c.entities.LOCATION)} places (${fmt(c.mentions)} mentions)`,
           `  themes:   ${themes}`,
           `  problems: ${c.problems.fatal} fatal, ${c.problems.warning} warnings, ${c.problems.info} info${c.problems.fatal + c.problems.warning + c.problems.info ? ` (see ${path.join(out, 'problems.csv')})` : ''}`,
