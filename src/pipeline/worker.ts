@@ -30,7 +30,7 @@ let ctx: NlpContext | null = null;
 const context = () => (ctx ??= createContext({ codebook: compileCodebook(init.codebook), aliases: compileAliases(init.aliases) }));
 const cache = init.cacheDir ? new ResultCache(init.cacheDir, init.cacheSalt) : null;
 // Collect garbage now and then (see gc.ts): a worker's memory then stays near what is alive.
-const GC_EVERY_FILES = 500;
+const GC_EVERY_FILES = 2000;
 let files = 0;
 parentPort!.on('message', (task: WorkerTask) => {
   const results = task.files.map((f) => cachedJob(f, init.settings.maxBytes, cache, () => processFile(f, init.settings, context())));

@@ -14,8 +14,8 @@ export function stem(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
     s = porter.stem(word);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, s);
+    // When full, keep what is there (the frequent words, met first).
+    if (cache.size < CACHE_LIMIT) cache.set(word, s);
   }
   return s;
 }

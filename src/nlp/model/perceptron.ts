@@ -34,7 +34,7 @@ export function emissionScores(model: LinearModel, features: string[][]): Float6
 }
 
 const scoreCaches = new WeakMap<LinearModel, Map<string, Map<string, Float64Array>>>();
-const SCORE_CACHE_LIMIT = 30_000;
+const SCORE_CACHE_LIMIT = 40_000;
 
 /** The cache of summed feature weights for one kind of part (a word's own, a neighbour's). */
 export function scoreCache(model: LinearModel, kind: string): Map<string, Float64Array> {
@@ -61,8 +61,9 @@ export function addPart(scores: Float64Array, i: number, cache: Map<string, Floa
   let ws = cache.get(key);
   if (!ws) {
     ws = compute();
-    if (cache.size >= SCORE_CACHE_LIMIT) cache.clear();
-    cache.set(key, ws);
+    // When full, the cache keeps what it has: the words met first are the frequent ones, and
+    // clearing it would throw them away with the rest.
+    if (cache.size < SCORE_CACHE_LIMIT) cache.set(key, ws);
   }
   const base = i * T;
   for (let t = 0; t < T; t++) scores[base + t] += ws[t];
