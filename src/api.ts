@@ -3,7 +3,8 @@ import { FileSink, OUTPUT_FILES } from './export/index.js';
 import { buildManifest, type Counts, type Manifest } from './export/manifest.js';
 import { AcronymTable, EntityTable } from './export/aggregates.js';
 import { ResultCache } from './pipeline/cache.js';
-import { MemorySpool, runFiles, runSalt, type Progress } from './pipeline/run.js';
+import { Collector, MemorySpool, runFiles, runSalt, type Progress, type Shard } from './pipeline/run.js';
+import { mergedResults, openShards, SHARD_FILE, ShardWriter } from './pipeline/shards.js';
 import { isUpToDate } from './pipeline/up-to-date.js';
 import { clearLeftovers } from './export/output-dir.js';
 import fs from 'node:fs';
@@ -39,6 +40,8 @@ export interface RunControl {
   signal?: AbortSignal;
   /** Follow symbolic links out of the input folders. */
   followSymlinks?: boolean;
+  /** Take only this slice of the inputs, and keep what a merge needs (shard.jsonl). */
+  shard?: Shard;
 }
 
 /**
@@ -79,7 +82,7 @@ export async function extractToDirectory(inputs: string[], out: string, options:
   // Nothing changed since the last run into `out` (same build, model, settings, inputs and output
   // files): nothing to do but record this run in the manifest.
   clearLeftovers(out);
-  const previous = cacheDir ? isUpToDate(out, inputs, settings.ignore, options.followSymlinks ?? false, settings.maxBytes, salt) : null;
+  const previous = cacheDir && !options.shard ? isUpToDate(out, inputs, settings.ignore, options.followSymlinks ?? false, settings.maxBytes, salt) : null;
   if (previous) {
     const finishedAt = new Date();
     const manifest: Manifest = { ...previous, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), duration_ms: finishedAt.getTime() - startedAt.getTime() };
@@ -89,16 +92,52 @@ export async function extractToDirectory(inputs: string[], out: string, options:
     return { counts: previous.counts, manifest, cachedFiles: previous.inputs.length, upToDate: true };
   }
   const sink = new FileSink(out, settings.codebook.themes.map((t) => ({ id: t.id, label: t.label })), cacheDir);
+  const shardWriter = options.shard ? new ShardWriter(sink.out.file(SHARD_FILE), { shard: options.shard, themes: settings.codebook.themes.map((t) => ({ id: t.id, label: t.label })), keywords: settings.keywords }) : null;
   try {
-    const stats = await runFiles(inputs, settings, { workers: options.workers, cacheDir, onProgress: options.onProgress, signal: options.signal, followSymlinks: options.followSymlinks }, sink, sink.spool());
+    const stats = await runFiles(
+      inputs,
+      settings,
+      { workers: options.workers, cacheDir, onProgress: options.onProgress, signal: options.signal, followSymlinks: options.followSymlinks, shard: options.shard, record: shardWriter ? (i, r) => shardWriter.record(i, r) : undefined },
+      sink,
+      sink.spool(),
+    );
+    shardWriter?.close();
     // The default cache follows the corpus: entries this run did not use are dropped.
     if (cacheDir && options.cache === undefined) new ResultCache(cacheDir, '').prune(stats.cacheKeys);
     let manifest!: Manifest;
     const counts = await sink.finish(stats.files, (c, outputs) => {
       manifest = buildManifest({ inputsGiven: inputs, settings, modelHash: stats.modelHash, counts: c, inputs: stats.inputs, files: [...OUTPUT_FILES], outputs, runSalt: salt, startedAt, finishedAt: new Date() });
+      if (options.shard) manifest.shard = options.shard;
       return manifest;
     });
     return { counts, manifest, cachedFiles: stats.cached, upToDate: false };
+  } catch (error) {
+    sink.out.abandon();
+    throw error;
+  }
+}
+
+/**
+ * Merge the outputs of `extract --shard I/N` runs (all N of them) into `out`: the same files a
+ * single run over all the inputs writes, byte for byte (manifest times aside).
+ */
+export async function mergeShardOutputs(dirs: string[], out: string): Promise<ExtractToDirectoryResult> {
+  const startedAt = new Date();
+  const { shards, total } = openShards(dirs);
+  const { header, manifest: template } = shards[0];
+  const sink = new FileSink(out, header.themes, null);
+  try {
+    const collector = new Collector(sink, sink.spool(), total);
+    for (const result of mergedResults(shards)) collector.add([{ result, key: null }]);
+    const stats = collector.finish(header.keywords);
+    let manifest!: Manifest;
+    const counts = await sink.finish(stats.files, (c, outputs) => {
+      const finishedAt = new Date();
+      manifest = { ...template, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), duration_ms: finishedAt.getTime() - startedAt.getTime(), counts: c, inputs: stats.inputs, outputs };
+      delete manifest.shard;
+      return manifest;
+    });
+    return { counts, manifest, cachedFiles: 0, upToDate: false };
   } catch (error) {
     sink.out.abandon();
     throw error;

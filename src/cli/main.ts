@@ -8,9 +8,10 @@ import { evalCommand } from './commands/eval.js';
 import { extractCommand } from './commands/extract.js';
 import { explainCommand } from './commands/explain.js';
 import { diffCommand } from './commands/diff.js';
+import { mergeCommand } from './commands/merge.js';
 
 /** The command table: the only place the CLI's commands are listed. */
-const COMMANDS: Command[] = [extractCommand, evalCommand, explainCommand, diffCommand, codebookCommand];
+const COMMANDS: Command[] = [extractCommand, evalCommand, explainCommand, diffCommand, mergeCommand, codebookCommand];
 
 function mainHelp(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -34,6 +34,8 @@ export interface Manifest {
   /** sha256 of every output file (the manifest aside). */
   outputs: Record<string, string>;
   inputs: InputSummary[];
+  /** Set on the output of one shard of a run (extract --shard I/N). */
+  shard?: { index: number; count: number };
 }
 
 /** Problem totals by severity and by code (codes sorted). */

@@ -95,28 +95,39 @@ export function runSalt(settings: Settings): string {
  *           and the spool take the term counts;
  *   pass 2, per document: keywords from TF-IDF, appended to the spooled documents.jsonl line.
  */
-export async function runFiles(inputs: string[], settings: Settings, options: RunOptions, consumer: RunConsumer, spool: Spool, inlineContext?: () => NlpContext): Promise<RunStats> {
-  const started = performance.now();
-  const files = discover(inputs, settings.ignore, options.followSymlinks);
-  const checkAbort = () => {
-    if (options.signal?.aborted) throw new PresslensError('E_INTERRUPTED', 'Interrupted: the run stopped before writing its output; the previous output is unchanged.');
-  };
-  const workers = options.workers ?? defaultWorkers();
-  const salt = runSalt(settings);
-  const jobSettings = { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath };
-  const df = new DocumentFrequencies();
-  const stats: RunStats = { files: 0, totalFiles: files.length, documents: 0, words: 0, cached: 0, elapsedMs: 0, inputs: [], cacheKeys: new Set(), modelHash: '' };
+/** Which slice of the inputs a run takes: files whose index modulo `count` is `index - 1`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
 
-  const batches: InputFile[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+/**
+ * Consumes file results in input order: hands them to the consumer (pass 1), counts document
+ * frequencies, spools documents; then adds keywords (pass 2). Shared by local runs, shard merges
+ * and queue collectors, so every way of running writes the same output.
+ */
+export class Collector {
+  readonly stats: RunStats;
+  private readonly df = new DocumentFrequencies();
+  private readonly started = performance.now();
 
-  const consume = (outputs: JobOutput[]) => {
+  constructor(
+    private readonly consumer: RunConsumer,
+    private readonly spool: Spool,
+    totalFiles: number,
+    private readonly onProgress?: (p: Progress) => void,
+  ) {
+    this.stats = { files: 0, totalFiles, documents: 0, words: 0, cached: 0, elapsedMs: 0, inputs: [], cacheKeys: new Set(), modelHash: modelHash(DEFAULT_MODEL_DIR) };
+  }
+
+  add(outputs: JobOutput[]): void {
+    const stats = this.stats;
     for (const { result, key } of outputs) {
       if (key) stats.cacheKeys.add(key);
-      consumer.file(result);
+      this.consumer.file(result);
       for (const doc of result.docs) {
-        df.add(doc.terms);
-        spool.push({ id: doc.id, jsonHead: doc.jsonHead, wordCount: doc.wordCount, terms: doc.terms });
+        this.df.add(doc.terms);
+        this.spool.push({ id: doc.id, jsonHead: doc.jsonHead, wordCount: doc.wordCount, terms: doc.terms });
         stats.words += doc.wordCount;
       }
       stats.documents += result.docs.length;
@@ -125,11 +136,50 @@ export async function runFiles(inputs: string[], settings: Settings, options: Ru
       if (stats.files % GC_EVERY_FILES === 0) collectGarbage();
       stats.inputs.push({ path: result.path, sha256: result.sha256, documents: result.docs.length, problems: result.problems.length });
     }
-    stats.elapsedMs = performance.now() - started;
-    options.onProgress?.(stats);
+    stats.elapsedMs = performance.now() - this.started;
+    this.onProgress?.(stats);
+  }
+
+  /** Pass 2: every spooled document with its keywords. */
+  finish(keywords: number): RunStats {
+    for (const entry of this.spool.entries()) {
+      const kw = this.df.keywords(entry.terms, entry.wordCount, keywords);
+      this.consumer.document(entry.id, `${entry.jsonHead},"keywords":${JSON.stringify(kw)}}`, kw);
+    }
+    this.stats.elapsedMs = performance.now() - this.started;
+    return this.stats;
+  }
+}
+
+export async function runFiles(
+  inputs: string[],
+  settings: Settings,
+  options: RunOptions & { shard?: Shard; record?: (index: number, result: FileResult) => void },
+  consumer: RunConsumer,
+  spool: Spool,
+  inlineContext?: () => NlpContext,
+): Promise<RunStats> {
+  const all = discover(inputs, settings.ignore, options.followSymlinks);
+  const shard = options.shard;
+  // Global index of every file this run takes (all of them, or one shard's slice).
+  const indexes = all.map((_, i) => i).filter((i) => !shard || i % shard.count === shard.index - 1);
+  const files = indexes.map((i) => all[i]);
+  const checkAbort = () => {
+    if (options.signal?.aborted) throw new PresslensError('E_INTERRUPTED', 'Interrupted: the run stopped before writing its output; the previous output is unchanged.');
+  };
+  const workers = options.workers ?? defaultWorkers();
+  const salt = runSalt(settings);
+  const jobSettings = { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath };
+  const collector = new Collector(consumer, spool, files.length, options.onProgress);
+
+  const batches: InputFile[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  let done = 0;
+  const consume = (outputs: JobOutput[]) => {
+    if (options.record) for (const { result } of outputs) options.record(indexes[done++], result);
+    collector.add(outputs);
   };
 
-  stats.modelHash = modelHash(DEFAULT_MODEL_DIR);
   if (workers <= 0) {
     // In this thread: the nlp modules load only here (and only on a cache miss), so the main
     // thread of a run with workers never loads the model.
@@ -158,14 +208,8 @@ export async function runFiles(inputs: string[], settings: Settings, options: Ru
     }
     collectGarbage();
   }
-
   checkAbort();
-  for (const entry of spool.entries()) {
-    const keywords = df.keywords(entry.terms, entry.wordCount, settings.keywords);
-    consumer.document(entry.id, `${entry.jsonHead},"keywords":${JSON.stringify(keywords)}}`, keywords);
-  }
-  stats.elapsedMs = performance.now() - started;
-  return stats;
+  return collector.finish(settings.keywords);
 }
 
 export type { DocResult, FileResult };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { progressBar } from '../progress.js';
+import { parseShard } from '../../pipeline/shards.js';
 import { extractToDirectory } from '../../api.js';
 import type { Command } from '../command.js';
 
@@ -23,11 +24,15 @@ export const extractCommand: Command = {
     { name: 'workers', type: 'number', value: 'N', min: 0, description: 'Worker threads (0: none, all in one thread); default: the number of cores' },
     { name: 'cache', type: 'string', value: 'DIR', description: 'Cache of per-file results (default: OUT/.cache); --no-cache for none' },
     { name: 'no-cache', type: 'boolean', description: 'Do not read or write the cache' },
+    { name: 'shard', type: 'string', value: 'I/N', description: 'Take only slice I of N of the inputs (for array jobs); combine the N outputs with "presslens merge"' },
     { name: 'stats', type: 'string', value: 'FILE', description: 'Also write run statistics as JSON (time, words, peak memory), for benchmarks' },
     { name: 'quiet', type: 'boolean', description: 'Print nothing but errors' },
   ],
   validate(args) {
-    return args.options.cache && args.options['no-cache'] ? ['--cache and --no-cache exclude each other'] : [];
+    const errors: string[] = [];
+    if (args.options.cache && args.options['no-cache']) errors.push('--cache and --no-cache exclude each other');
+    if (args.options.shard !== undefined && !parseShard(String(args.options.shard))) errors.push(`--shard expects I/N with 1 <= I <= N, e.g. 2/3, got "${args.options.shard}"`);
+    return errors;
   },
   async run(args, io) {
     const inputs = args.positionals.length ? args.positionals : ['corpus'];
@@ -40,6 +45,7 @@ export const extractCommand: Command = {
       onProgress: bar ? (p) => bar.update(p) : undefined,
       signal: io.signal,
       followSymlinks: args.options['follow-symlinks'] as boolean | undefined,
+      shard: args.options.shard ? parseShard(String(args.options.shard))! : undefined,
       config: args.options.config as string | undefined,
       codebook: args.options.codebook as string | undefined,
       aliases: args.options.aliases as string | undefined,
