@@ -9,9 +9,10 @@ import { extractCommand } from './commands/extract.js';
 import { explainCommand } from './commands/explain.js';
 import { diffCommand } from './commands/diff.js';
 import { mergeCommand } from './commands/merge.js';
+import { collectCommand, enqueueCommand, statusCommand, workerCommand } from './commands/queue.js';
 
 /** The command table: the only place the CLI's commands are listed. */
-const COMMANDS: Command[] = [extractCommand, evalCommand, explainCommand, diffCommand, mergeCommand, codebookCommand];
+const COMMANDS: Command[] = [extractCommand, evalCommand, explainCommand, diffCommand, mergeCommand, enqueueCommand, workerCommand, collectCommand, statusCommand, codebookCommand];
 
 function mainHelp(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

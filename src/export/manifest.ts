@@ -79,3 +79,26 @@ export function buildManifest(args: {
     inputs: args.inputs,
   };
 }
+
+/** A manifest from a run's fixed part and what its end knows, keys in the order buildManifest writes. */
+export function completeManifest(
+  base: Omit<Manifest, 'started_at' | 'finished_at' | 'duration_ms' | 'counts' | 'inputs' | 'outputs'>,
+  end: { startedAt: Date; finishedAt: Date; counts: Counts; inputs: InputSummary[]; outputs: Record<string, string> },
+): Manifest {
+  return {
+    tool: base.tool,
+    started_at: end.startedAt.toISOString(),
+    finished_at: end.finishedAt.toISOString(),
+    duration_ms: end.finishedAt.getTime() - end.startedAt.getTime(),
+    inputs_given: base.inputs_given,
+    config_hash: base.config_hash,
+    run_salt: base.run_salt,
+    codebook: base.codebook,
+    model: base.model,
+    settings: base.settings,
+    counts: end.counts,
+    files: base.files,
+    outputs: end.outputs,
+    inputs: end.inputs,
+  };
+}

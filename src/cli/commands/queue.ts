@@ -1,0 +1,92 @@
+import { resolveSettings } from '../../settings.js';
+import { enqueueRun } from '../../queue/enqueue.js';
+import { startQueueWorker } from '../../queue/worker.js';
+import { collectRun, runStatus } from '../../queue/collect.js';
+import { validateRunId } from '../../queue/run-meta.js';
+import type { OptionSpec } from '../args.js';
+import type { Command } from '../command.js';
+
+const redis: OptionSpec = { name: 'redis', type: 'string', value: 'URL', description: 'Redis server, e.g. redis://127.0.0.1:6379', default: 'redis://127.0.0.1:6379' };
+const run: OptionSpec = { name: 'run', type: 'string', value: 'ID', description: 'Run id (letters, digits, . _ -)' };
+const needRun = (args: { options: Record<string, unknown> }) => (args.options.run ? validateRunId(String(args.options.run)) : ['--run ID is required']);
+
+export const enqueueCommand: Command = {
+  name: 'enqueue',
+  summary: 'Queue a run on Redis (BullMQ): one job per batch of input files',
+  usage: 'presslens enqueue [INPUT...] --run ID [--redis URL] [--config FILE] [--codebook FILE] [--aliases FILE]\n\nWorkers ("presslens worker") must see the input files at the same paths.',
+  options: [
+    redis,
+    run,
+    { name: 'config', type: 'string', value: 'FILE', description: 'Config file (as for extract)' },
+    { name: 'codebook', type: 'string', value: 'FILE', description: 'Theme codebook (as for extract)' },
+    { name: 'aliases', type: 'string', value: 'FILE', description: 'Aliases file (as for extract)' },
+    { name: 'keywords', type: 'number', value: 'N', min: 0, description: 'Keywords per document (default 10)' },
+    { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes' },
+    { name: 'publisher-from-path', type: 'boolean', description: 'As for extract' },
+  ],
+  validate: needRun,
+  async run(args, io) {
+    const inputs = args.positionals.length ? args.positionals : ['corpus'];
+    const settings = resolveSettings({
+      config: args.options.config as string | undefined,
+      codebook: args.options.codebook as string | undefined,
+      aliases: args.options.aliases as string | undefined,
+      keywords: args.options.keywords as number | undefined,
+      maxBytes: args.options['max-bytes'] as number | undefined,
+      publisherFromPath: args.options['publisher-from-path'] as boolean | undefined,
+    });
+    const meta = await enqueueRun(inputs, settings, String(args.options.run), String(args.options.redis));
+    io.stdout(`presslens: run ${meta.runId}: ${meta.files.length} files in ${meta.batches} jobs queued on ${args.options.redis}\n`);
+    return 0;
+  },
+};
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'Work on queued runs (BullMQ on Redis) until stopped',
+  usage: 'presslens worker [--redis URL] [--cache DIR]',
+  options: [
+    redis,
+    { name: 'cache', type: 'string', value: 'DIR', description: 'Per-file result cache, shared keys with local runs (default: none)' },
+    { name: 'lock-ms', type: 'number', value: 'MS', min: 1000, description: 'How long a job is held by a worker that stops answering (default 30000)' },
+  ],
+  async run(args, io) {
+    const worker = await startQueueWorker({ redis: String(args.options.redis), cacheDir: (args.options.cache as string | undefined) ?? null, lockMs: args.options['lock-ms'] as number | undefined });
+    io.stderr(`presslens worker: waiting for jobs on ${args.options.redis}\n`);
+    await new Promise<void>((resolve) => {
+      if (io.signal?.aborted) resolve();
+      io.signal?.addEventListener('abort', () => resolve());
+    });
+    await worker.close();
+    return 0;
+  },
+};
+
+export const collectCommand: Command = {
+  name: 'collect',
+  summary: 'Write the output of a queued run once all its jobs are done (the files a local run writes)',
+  usage: 'presslens collect --run ID [--redis URL] [--out DIR]',
+  options: [redis, run, { name: 'out', type: 'string', value: 'DIR', description: 'Output folder, replaced atomically', default: 'output' }, { name: 'quiet', type: 'boolean', description: 'Print nothing but errors' }],
+  validate: needRun,
+  async run(args, io) {
+    const { manifest } = await collectRun(String(args.options.redis), String(args.options.run), String(args.options.out), {
+      onWait: args.options.quiet ? undefined : (s) => io.interactive && io.stderr(`\rwaiting: ${s.done}/${s.batches} jobs done, ${s.failed} failed, ${s.active} running   `),
+    });
+    if (!args.options.quiet) io.stdout(`presslens: run ${args.options.run}: ${manifest.counts.documents} documents from ${manifest.counts.files} files written to ${args.options.out}\n`);
+    return manifest.counts.problems.fatal > 0 ? 1 : 0;
+  },
+};
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'Show how far a queued run has come',
+  usage: 'presslens status --run ID [--redis URL] [--json]',
+  options: [redis, run, { name: 'json', type: 'boolean', description: 'Print the status as JSON' }],
+  validate: needRun,
+  async run(args, io) {
+    const { failures, ...s } = await runStatus(String(args.options.redis), String(args.options.run));
+    if (args.options.json) io.stdout(JSON.stringify({ ...s, failures: Object.fromEntries(failures) }, null, 2) + '\n');
+    else io.stdout(`run ${s.runId}: ${s.done}/${s.batches} jobs done (${s.batches ? Math.round((100 * s.done) / s.batches) : 100}%), ${s.failed} failed, ${s.active} running, ${s.waiting} waiting; ${s.files} files\n${[...failures].map(([b, r]) => `  job ${b} failed: ${r}\n`).join('')}`);
+    return 0;
+  },
+};

@@ -1,0 +1,94 @@
+import { Queue } from 'bullmq';
+import { FileSink } from '../export/index.js';
+import { completeManifest, type Manifest } from '../export/manifest.js';
+import { Collector } from '../pipeline/run.js';
+import type { JobOutput } from '../pipeline/pool.js';
+import type { FileResult } from '../pipeline/types.js';
+import { connect, jobId, keys, QUEUE, readMeta } from './run-meta.js';
+
+export interface RunStatus {
+  runId: string;
+  files: number;
+  batches: number;
+  done: number;
+  failed: number;
+  waiting: number;
+  active: number;
+}
+
+/** How far a queued run has come: batches stored, failed for good, waiting and running. */
+export async function runStatus(redisUrl: string, runId: string): Promise<RunStatus & { failures: Map<number, string> }> {
+  const redis = connect(redisUrl);
+  const queue = new Queue(QUEUE, { connection: redis });
+  try {
+    const meta = await readMeta(redis, runId);
+    const stored = new Set((await redis.hkeys(keys(runId).results)).map(Number));
+    const failures = new Map<number, string>();
+    let waiting = 0;
+    let active = 0;
+    for (let b = 0; b < meta.batches; b++) {
+      if (stored.has(b)) continue;
+      const job = await queue.getJob(jobId(runId, b));
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'failed') failures.set(b, job?.failedReason ?? 'failed');
+      else if (state === 'active') active++;
+      else waiting++;
+    }
+    return { runId, files: meta.files.length, batches: meta.batches, done: stored.size, failed: failures.size, waiting, active, failures };
+  } finally {
+    await queue.close();
+    redis.disconnect();
+  }
+}
+
+/**
+ * Collect a queued run into `out` once every batch is stored or has failed for good: the same
+ * Collector and export as a local run, fed the batches in order, so the files are the ones a
+ * local run writes (byte for byte, manifest times aside). A batch that failed for good becomes an
+ * E_JOB_FAILED problem on each of its files, with the last error. Killed, it can simply be run
+ * again: results stay in Redis and the output folder is replaced atomically.
+ */
+export async function collectRun(redisUrl: string, runId: string, out: string, options: { pollMs?: number; onWait?: (s: RunStatus) => void } = {}): Promise<{ manifest: Manifest }> {
+  const startedAt = new Date();
+  let status = await runStatus(redisUrl, runId);
+  while (status.done + status.failed < status.batches) {
+    options.onWait?.(status);
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
+    status = await runStatus(redisUrl, runId);
+  }
+  const redis = connect(redisUrl);
+  try {
+    const meta = await readMeta(redis, runId);
+    const sink = new FileSink(out, meta.themes, null);
+    try {
+      const collector = new Collector(sink, sink.spool(), meta.files.length);
+      for (let b = 0; b < meta.batches; b++) {
+        const raw = await redis.hget(keys(runId).results, String(b));
+        if (raw) {
+          collector.add(JSON.parse(raw) as JobOutput[]);
+          continue;
+        }
+        const reason = status.failures.get(b) ?? 'the job failed';
+        const files = meta.files.slice(b * meta.batchSize, (b + 1) * meta.batchSize);
+        collector.add(
+          files.map((f): JobOutput => {
+            const result: FileResult = { path: f.relPath, sha256: null, cached: false, docs: [], problems: [{ code: 'E_JOB_FAILED', severity: 'fatal', stage: 'nlp', file: f.relPath, doc_id: '', message: `The queue job for this file failed after its retries: ${reason}` }] };
+            return { result, key: null };
+          }),
+        );
+      }
+      const stats = collector.finish(meta.keywords);
+      let manifest!: Manifest;
+      await sink.finish(stats.files, (counts, outputs) => {
+        manifest = completeManifest(meta.manifestBase, { startedAt, finishedAt: new Date(), counts, inputs: stats.inputs, outputs });
+        return manifest;
+      });
+      return { manifest };
+    } catch (error) {
+      sink.out.abandon();
+      throw error;
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
