@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readInput } from '../../src/ingest/read.js';
+import { discover } from '../../src/ingest/discover.js';
+import { ingestFile } from '../../src/ingest/index.js';
+import { tempDir } from '../helpers/run.js';
+
+describe('reading input files', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reports a file it may not read as E_READ (as a non-root user gets for chmod 000)', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'locked.txt'), 'secret');
+    const [file] = discover([dir]);
+    vi.spyOn(fs, 'readFileSync').mockImplementation(() => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    });
+    expect(readInput(file)).toMatchObject({ ok: false, code: 'E_READ' });
+  });
+
+  it('reports a file deleted between discovery and reading as E_GONE; the batch goes on', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'Paris.');
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'Berlin.');
+    const files = discover([dir]);
+    fs.rmSync(path.join(dir, 'a.txt'));
+    const [a, b] = files.map((f) => ingestFile(f));
+    expect(a.items).toEqual([expect.objectContaining({ kind: 'problem', problem: expect.objectContaining({ code: 'E_GONE', file: 'a.txt' }) })]);
+    expect(b.items[0].kind).toBe('document');
+  });
+
+  it('refuses a file over --max-bytes without reading it', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'big.txt'), 'x'.repeat(2000));
+    const [file] = discover([dir]);
+    const read = vi.spyOn(fs, 'readFileSync');
+    expect(readInput(file, 1000)).toMatchObject({ ok: false, code: 'E_TOO_LARGE' });
+    expect(read).not.toHaveBeenCalled();
+  });
+});
