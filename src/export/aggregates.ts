@@ -2,6 +2,7 @@ import type { EntityType, Place } from '../schema/document.js';
 import type { DocResult } from '../pipeline/types.js';
 import type { Row } from '../schema/tables.js';
 import { compareStrings } from '../util/compare.js';
+import { Interner } from '../util/interner.js';
 
 interface EntityTotals {
   type: EntityType;
@@ -124,26 +125,15 @@ export class ThemeTables {
  * Kept: pairs that share a sentence somewhere, or meet in two documents or more.
  */
 export class CooccurrenceTable {
-  private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
+  private readonly ids = new Interner();
   /** Pair key (a * 2^26 + b) -> slot in the count arrays. */
   private readonly slots = new Map<number, number>();
   private documents = new Int32Array(1 << 16);
   private sentences = new Int32Array(1 << 16);
 
-  private idOf(id: string): number {
-    let n = this.ids.get(id);
-    if (n === undefined) {
-      n = this.names.length;
-      this.ids.set(id, n);
-      this.names.push(id);
-    }
-    return n;
-  }
-
   add(doc: DocResult): void {
     for (const [a, b, sentences] of doc.pairs) {
-      const key = this.idOf(a) * 2 ** 26 + this.idOf(b);
+      const key = this.ids.id(a) * 2 ** 26 + this.ids.id(b);
       let slot = this.slots.get(key);
       if (slot === undefined) {
         slot = this.slots.size;
@@ -169,7 +159,7 @@ export class CooccurrenceTable {
       const documents = this.documents[slot];
       const sentences = this.sentences[slot];
       if (sentences === 0 && documents < 2) continue;
-      rows.push({ entity_a: this.names[Math.floor(key / 2 ** 26)], entity_b: this.names[key % 2 ** 26], documents, sentences });
+      rows.push({ entity_a: this.ids.values[Math.floor(key / 2 ** 26)], entity_b: this.ids.values[key % 2 ** 26], documents, sentences });
     }
     return rows.sort((x, y) => compareStrings(x.entity_a, y.entity_a) || compareStrings(x.entity_b, y.entity_b));
   }

@@ -5,6 +5,7 @@ import type { Problem } from '../schema/problem.js';
 import type { Row } from '../schema/tables.js';
 import type { FileResult } from '../pipeline/types.js';
 import { REPORT_SCRIPT, REPORT_STYLE } from './report-page.js';
+import { Interner } from '../util/interner.js';
 
 const require = createRequire(import.meta.url);
 const TYPES = ['PERSON', 'ORGANIZATION', 'LOCATION'] as const;
@@ -31,8 +32,7 @@ export interface ReportTables {
  * for large corpora because texts are embedded only up to REPORT_TEXT_BUDGET characters.
  */
 export class ReportBuilder {
-  private readonly entityIndex = new Map<string, number>();
-  private readonly entityIds: string[] = [];
+  private readonly entityIds = new Interner();
   private readonly docs: Array<[string, string, string, string, number[], number[]]> = [];
   private readonly docIndex = new Map<string, number>();
   private readonly texts: Record<number, { t: string; m: Array<[number, number, number]>; v: Array<[number, number, number]> }> = {};
@@ -45,13 +45,7 @@ export class ReportBuilder {
   constructor(private readonly themes: Array<{ id: string; label: string }>) {}
 
   private entity(id: string): number {
-    let n = this.entityIndex.get(id);
-    if (n === undefined) {
-      n = this.entityIds.length;
-      this.entityIndex.set(id, n);
-      this.entityIds.push(id);
-    }
-    return n;
+    return this.entityIds.id(id);
   }
 
   addFile(result: FileResult): void {
@@ -125,7 +119,7 @@ export class ReportBuilder {
       top,
       nodes: nodes.map((n) => this.entity(n.entity_id)),
       edges,
-      entities: this.entityIds.map((id) => {
+      entities: this.entityIds.values.map((id) => {
         const e = entities.get(id);
         return [e?.name ?? id, TYPES.indexOf((e?.type ?? 'PERSON') as (typeof TYPES)[number])];
       }),

@@ -1,14 +1,15 @@
 import { resolveSettings } from '../../settings.js';
 import { codebookMarkdown } from '../../nlp/codebook-markdown.js';
 import type { Command } from '../command.js';
+import { OPTIONS } from '../options.js';
 
 export const codebookCommand: Command = {
   name: 'codebook',
   summary: 'Print the theme codebook as Markdown (definitions, terms, exclusions)',
   usage: 'presslens codebook [--codebook FILE | --config FILE] > CODEBOOK.md',
   options: [
-    { name: 'codebook', type: 'string', value: 'FILE', description: 'Codebook to print (default: the built-in one)' },
-    { name: 'config', type: 'string', value: 'FILE', description: 'Config file naming the codebook' },
+    OPTIONS.codebook,
+    OPTIONS.config,
   ],
   run(args, io) {
     const settings = resolveSettings({ codebook: args.options.codebook as string | undefined, config: args.options.config as string | undefined });

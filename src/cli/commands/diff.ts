@@ -1,5 +1,6 @@
 import { diffRuns, formatDiff } from '../../diff/index.js';
 import type { Command } from '../command.js';
+import { OPTIONS } from '../options.js';
 
 export const diffCommand: Command = {
   name: 'diff',
@@ -7,7 +8,7 @@ export const diffCommand: Command = {
   usage: 'presslens diff OLD_DIR NEW_DIR [--max-changes N] [--json]\n\nOLD_DIR, NEW_DIR: --out folders of two runs. Exit code 1 when there are more than --max-changes changes.',
   options: [
     { name: 'max-changes', type: 'number', value: 'N', min: 0, description: 'Exit 1 when the runs differ by more than N changes (for CI)' },
-    { name: 'json', type: 'boolean', description: 'Print the diff as JSON' },
+    OPTIONS.json,
   ],
   validate(args) {
     return args.positionals.length === 2 ? [] : [`expected two output folders, OLD_DIR and NEW_DIR, got ${args.positionals.length}`];

@@ -5,6 +5,7 @@ import { predictGold, readGold } from '../../eval/run-gold.js';
 import { evaluateThemes, formatThemeResult } from '../../eval/themes.js';
 import { resolveSettings } from '../../settings.js';
 import type { Command } from '../command.js';
+import { OPTIONS } from '../options.js';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -12,13 +13,13 @@ export const evalCommand: Command = {
   usage: 'presslens eval --gold FILE.jsonl [--themes] [--json] [--skip-gold FIELD=VALUE] [--trim-articles]\n\nGold format: one {"id", "text", "entities": [{"start", "end", "type"}]} per line (see ../shared/eval/README.md).\nExact = same start, end and type; lenient = same type and overlapping, matched one to one.',
   options: [
     { name: 'gold', type: 'string', value: 'FILE', description: 'Gold annotations (JSONL)' },
-    { name: 'json', type: 'boolean', description: 'Print the full result as JSON' },
+    OPTIONS.json,
     { name: 'skip-gold', type: 'string', value: 'FIELD=VALUE', multiple: true, description: 'Ignore gold entities with this field value, and predictions inside only them (repeatable)' },
     { name: 'trim-articles', type: 'boolean', description: 'Strip a leading the/a/an and a trailing \'s from both sides before matching' },
     { name: 'types', type: 'string', value: 'A,B', description: 'Entity types scored', default: 'PERSON,ORGANIZATION,LOCATION' },
     { name: 'pred-out', type: 'string', value: 'FILE', description: 'Also write the predictions as JSONL (for ../shared/tools/ner-eval)' },
     { name: 'themes', type: 'boolean', description: 'Score document themes against each gold document\'s meta.themes instead of entities' },
-    { name: 'codebook', type: 'string', value: 'FILE', description: 'Theme codebook (default: the built-in one)' },
+    OPTIONS.codebook,
   ],
   validate(args) {
     const errors: string[] = [];

@@ -5,6 +5,7 @@ import { resolveSettings } from '../../settings.js';
 import { compileAliases } from '../../nlp/aliases.js';
 import { PresslensError } from '../../util/errors.js';
 import type { Command } from '../command.js';
+import { OPTIONS } from '../options.js';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -13,9 +14,9 @@ export const explainCommand: Command = {
   summary: 'Show for one document every theme\'s score, threshold and evidence, and every entity with its mentions',
   usage: 'presslens explain DOC_ID [INPUT...] [--codebook FILE | --config FILE]\n\nDOC_ID: a document id as in documents.csv (path relative to its input folder, path#id for JSON records). INPUT: where to find it (default: corpus).',
   options: [
-    { name: 'codebook', type: 'string', value: 'FILE', description: 'Theme codebook (default: the built-in one)' },
-    { name: 'config', type: 'string', value: 'FILE', description: 'Config file naming the codebook' },
-    { name: 'aliases', type: 'string', value: 'FILE', description: 'Aliases file (as for extract)' },
+    OPTIONS.codebook,
+    OPTIONS.config,
+    OPTIONS.aliases,
   ],
   validate(args) {
     return args.positionals.length ? [] : ['DOC_ID is required (e.g. nato/2023-06-14-cyber-defence-pledge.txt)'];

@@ -4,6 +4,7 @@ import { progressBar } from '../progress.js';
 import { parseShard } from '../../pipeline/shards.js';
 import { extractToDirectory } from '../../api.js';
 import type { Command } from '../command.js';
+import { OPTIONS } from '../options.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -12,10 +13,10 @@ export const extractCommand: Command = {
   summary: 'Extract people, organisations, places, themes and keywords into datasets',
   usage: 'presslens extract [INPUT...] [--out DIR] [--config FILE]\n\nINPUT: files or folders (default: corpus). Folders are read recursively: .txt .md .html .htm .json .jsonl',
   options: [
-    { name: 'out', type: 'string', value: 'DIR', description: 'Output folder, replaced atomically', default: 'output' },
-    { name: 'config', type: 'string', value: 'FILE', description: 'Config file (JSON): codebook, keywords, maxBytes, ignore' },
-    { name: 'codebook', type: 'string', value: 'FILE', description: 'Theme codebook replacing the built-in one' },
-    { name: 'aliases', type: 'string', value: 'FILE', description: 'Aliases file (JSON): entity merges to force ("merge") or forbid ("separate")' },
+    OPTIONS.out,
+    OPTIONS.config,
+    OPTIONS.codebook,
+    OPTIONS.aliases,
     { name: 'keywords', type: 'number', value: 'N', min: 0, description: 'Keywords per document (default 10)' },
     { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes (default 10485760)' },
     { name: 'ignore', type: 'string', value: 'GLOB', multiple: true, description: 'Skip input files matching GLOB (repeatable)' },
@@ -26,7 +27,7 @@ export const extractCommand: Command = {
     { name: 'no-cache', type: 'boolean', description: 'Do not read or write the cache' },
     { name: 'shard', type: 'string', value: 'I/N', description: 'Take only slice I of N of the inputs (for array jobs); combine the N outputs with "presslens merge"' },
     { name: 'stats', type: 'string', value: 'FILE', description: 'Also write run statistics as JSON (time, words, peak memory), for benchmarks' },
-    { name: 'quiet', type: 'boolean', description: 'Print nothing but errors' },
+    OPTIONS.quiet,
   ],
   validate(args) {
     const errors: string[] = [];

@@ -1,13 +1,14 @@
 import { mergeShardOutputs } from '../../api.js';
 import type { Command } from '../command.js';
+import { OPTIONS } from '../options.js';
 
 export const mergeCommand: Command = {
   name: 'merge',
   summary: 'Combine the outputs of "extract --shard I/N" runs into the output of one run',
   usage: 'presslens merge SHARD_DIR... [--out DIR]\n\nSHARD_DIR: the --out folders of all N shards of one run (same inputs and settings). The result equals a single run, byte for byte (manifest times aside).',
   options: [
-    { name: 'out', type: 'string', value: 'DIR', description: 'Output folder, replaced atomically', default: 'output' },
-    { name: 'quiet', type: 'boolean', description: 'Print nothing but errors' },
+    OPTIONS.out,
+    OPTIONS.quiet,
   ],
   validate(args) {
     return args.positionals.length ? [] : ['expected the shard output folders (SHARD_DIR...)'];

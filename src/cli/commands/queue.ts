@@ -5,6 +5,7 @@ import { collectRun, runStatus } from '../../queue/collect.js';
 import { validateRunId } from '../../queue/run-meta.js';
 import type { OptionSpec } from '../args.js';
 import type { Command } from '../command.js';
+import { OPTIONS } from '../options.js';
 
 const redis: OptionSpec = { name: 'redis', type: 'string', value: 'URL', description: 'Redis server, e.g. redis://127.0.0.1:6379', default: 'redis://127.0.0.1:6379' };
 const run: OptionSpec = { name: 'run', type: 'string', value: 'ID', description: 'Run id (letters, digits, . _ -)' };
@@ -17,9 +18,9 @@ export const enqueueCommand: Command = {
   options: [
     redis,
     run,
-    { name: 'config', type: 'string', value: 'FILE', description: 'Config file (as for extract)' },
-    { name: 'codebook', type: 'string', value: 'FILE', description: 'Theme codebook (as for extract)' },
-    { name: 'aliases', type: 'string', value: 'FILE', description: 'Aliases file (as for extract)' },
+    OPTIONS.config,
+    OPTIONS.codebook,
+    OPTIONS.aliases,
     { name: 'keywords', type: 'number', value: 'N', min: 0, description: 'Keywords per document (default 10)' },
     { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes' },
     { name: 'publisher-from-path', type: 'boolean', description: 'As for extract' },
@@ -66,7 +67,7 @@ export const collectCommand: Command = {
   name: 'collect',
   summary: 'Write the output of a queued run once all its jobs are done (the files a local run writes)',
   usage: 'presslens collect --run ID [--redis URL] [--out DIR]',
-  options: [redis, run, { name: 'out', type: 'string', value: 'DIR', description: 'Output folder, replaced atomically', default: 'output' }, { name: 'quiet', type: 'boolean', description: 'Print nothing but errors' }],
+  options: [redis, run, OPTIONS.out, OPTIONS.quiet],
   validate: needRun,
   async run(args, io) {
     const { manifest } = await collectRun(String(args.options.redis), String(args.options.run), String(args.options.out), {
@@ -81,7 +82,7 @@ export const statusCommand: Command = {
   name: 'status',
   summary: 'Show how far a queued run has come',
   usage: 'presslens status --run ID [--redis URL] [--json]',
-  options: [redis, run, { name: 'json', type: 'boolean', description: 'Print the status as JSON' }],
+  options: [redis, run, OPTIONS.json],
   validate: needRun,
   async run(args, io) {
     const { failures, ...s } = await runStatus(String(args.options.redis), String(args.options.run));
