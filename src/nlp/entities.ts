@@ -101,7 +101,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
     join(i, i + 1);
     acronyms.push({ acronym, longForm: mentionText[i], type: types[i], start: tokens[next.first].start, end: tokens[next.first].end });
   });
-  spans.forEach((s, i) => {
+  spans.forEach((_, i) => {
     const def = acronymOf.get(mentionText[i]);
     if (def !== undefined && def !== i) {
       types[i] = types[def];

@@ -88,13 +88,6 @@ export function runSalt(settings: Settings): string {
   return sha256(`${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}\n${settings.hash}`);
 }
 
-/**
- * A run in two passes, so that memory does not grow with the corpus:
- *   pass 1, per input file (in worker threads, in any order, results consumed in input order):
- *           ingest -> nlp -> rendered rows; the consumer writes them, the document frequencies
- *           and the spool take the term counts;
- *   pass 2, per document: keywords from TF-IDF, appended to the spooled documents.jsonl line.
- */
 /** Which slice of the inputs a run takes: files whose index modulo `count` is `index - 1`. */
 export interface Shard {
   index: number;
@@ -151,6 +144,13 @@ export class Collector {
   }
 }
 
+/**
+ * A run in two passes, so that memory does not grow with the corpus:
+ *   pass 1, per input file (in worker threads, in any order, results consumed in input order):
+ *           ingest -> nlp -> rendered rows; the consumer writes them, the document frequencies
+ *           and the spool take the term counts;
+ *   pass 2, per document: keywords from TF-IDF, appended to the spooled documents.jsonl line.
+ */
 export async function runFiles(
   inputs: string[],
   settings: Settings,
