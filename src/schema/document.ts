@@ -22,7 +22,7 @@ export const Place = z.object({
 export type Place = z.infer<typeof Place>;
 
 export const Entity = z.object({
-  id: z.string().describe('Stable id from type and normalised canonical name, e.g. person/rosemary-a-dicarlo'),
+  id: z.string().describe('Stable id from type and normalised name (a person by first and last name), e.g. person/rosemary-dicarlo'),
   type: EntityType.describe('PERSON, ORGANIZATION or LOCATION'),
   name: z.string().describe('Canonical name: the fullest form used in the document'),
   aliases: z.array(z.string()).describe('Other forms the document uses for this entity, sorted'),
