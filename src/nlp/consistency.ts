@@ -5,6 +5,8 @@ import type { CleanSpan } from './spans.js';
 import type { Gazetteer } from './resources/gazetteer.js';
 
 const UPPER_START = /^\p{Lu}/u;
+/** Prepositions after which a name is a place ("in Metuge", "near Adré"). */
+const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'into', 'across', 'around', 'outside', 'inside', 'towards', 'toward', 'through', 'within']);
 const surface = (tokens: Token[], first: number, last: number) => tokens.slice(first, last).map((t) => t.text).join(' ');
 
 /**
@@ -56,11 +58,14 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   for (const s of spans) if (typeOf.get(surface(tokens, s.first, s.last)) === 'PERSON' && s.last - s.first >= 2) for (let k = s.first; k < s.last; k++) nameParts.add(tokens[k].text);
   const titled = new Set<string>();
   for (const s of spans) if (s.title || (s.first > 0 && titleWords.has(tokens[s.first - 1].text.toLowerCase().replace(/\.$/, '')))) titled.add(surface(tokens, s.first, s.last));
+  // A place when the gazetteer knows it or the text puts it after "in", "near" and the like.
+  const located = new Set<string>();
+  for (const s of spans) if (s.first > 0 && LOCATIVE.has(tokens[s.first - 1].text.toLowerCase())) located.add(surface(tokens, s.first, s.last));
   for (const [key, t] of typeOf) {
     if (t !== 'PERSON' || key.includes(' ') || nameParts.has(key) || titled.has(key)) continue;
     const classes = lexicon.get(key.toLowerCase()) ?? [];
     if (classes.some((c) => c === 'first' || c === 'last' || c === 'person')) continue;
-    typeOf.set(key, isPlace(key) ? 'LOCATION' : 'ORGANIZATION');
+    typeOf.set(key, isPlace(key) || located.has(key) ? 'LOCATION' : 'ORGANIZATION');
   }
   const out = spans.map((s) => ({ ...s, type: typeOf.get(surface(tokens, s.first, s.last))! }));
 

@@ -93,9 +93,10 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
     if (tokens[s.last]?.text !== '(' || next.first !== s.last + 1 || tokens[next.last]?.text !== ')') return;
     const acronym = tokens[next.first].text;
     if (!ACRONYM.test(acronym) || acronymOf.has(acronym)) return;
-    // A one-word name stands for its acronym only if it starts with the same letter: in "Force in
-    // Lebanon (UNIFIL)" the acronym belongs to a longer name the tagger did not find whole.
-    if (s.last - s.first === 1 && tokens[s.first].text[0].toUpperCase() !== acronym[0]) return;
+    // A one-word name, or a place, stands for the acronym only if it starts with the same letter:
+    // in "Force in Lebanon (UNIFIL)" or "Mission in the Democratic Republic of the Congo (MONUSCO)"
+    // the acronym belongs to a longer name the tagger did not find whole.
+    if ((s.last - s.first === 1 || types[i] === 'LOCATION') && tokens[s.first].text[0].toUpperCase() !== acronym[0]) return;
     acronymOf.set(acronym, i);
     types[i + 1] = types[i];
     join(i, i + 1);
