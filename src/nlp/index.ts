@@ -7,7 +7,7 @@ import type { NlpContext } from './context.js';
 import { buildEntities, type AcronymDefinition } from './entities.js';
 import { countTerms, type Terms } from './keywords.js';
 import { linkPlaces } from './places.js';
-import { applyNamePatterns } from './patterns.js';
+import { addGazetteerPlaces, applyNamePatterns, extendOrganisations } from './patterns.js';
 import { findRoles, type RoleMention } from './roles.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { cleanSpans, type CleanSpan } from './spans.js';
@@ -67,6 +67,12 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   }],
   ['patterns', (a, ctx) => {
     a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources);
+  }],
+  ['organisation runs', (a, ctx) => {
+    a.spans = extendOrganisations(a.doc.text, need(a.tokens, 'tokens', 'organisation runs'), need(a.spans, 'spans', 'organisation runs'), ctx.resources.lists.orgHeads);
+  }],
+  ['gazetteer places', (a, ctx) => {
+    a.spans = addGazetteerPlaces(need(a.tokens, 'tokens', 'gazetteer places'), need(a.spans, 'spans', 'gazetteer places'), ctx.resources.gazetteer);
   }],
   ['acronyms', (a) => {
     a.spans = addDefinedAcronyms(need(a.tokens, 'tokens', 'acronyms'), need(a.spans, 'spans', 'acronyms'));

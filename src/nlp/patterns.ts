@@ -2,6 +2,7 @@ import type { Token } from './tokenize.js';
 import type { CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
+import { matchGazetteer, type Gazetteer } from './resources/gazetteer.js';
 
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
@@ -163,4 +164,47 @@ function extendCoordinated(tokens: Token[], spans: CleanSpan[], isHead: (i: numb
     if (next && next.first === and + 1) n++;
   }
   return out;
+}
+
+/**
+ * Multi-word place names the tagger left untagged ("Western Balkans", "Horn of Africa", "South
+ * China Sea"): a capitalised sequence that the gazetteer knows as a country, region, world region or
+ * large city is a place. One-word names are left to the tagger: "Jordan", "Chad" and "Georgia" are
+ * also people and states.
+ */
+export function addGazetteerPlaces(tokens: Token[], spans: CleanSpan[], gazetteer: Gazetteer): CleanSpan[] {
+  const taken = new Uint8Array(tokens.length);
+  for (const s of spans) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const added: CleanSpan[] = [];
+  for (const m of matchGazetteer(gazetteer, tokens.map((t) => t.text))) {
+    if (m.last - m.first < 2) continue;
+    let free = true;
+    for (let i = m.first; i < m.last && free; i++) if (taken[i]) free = false;
+    // Not part of a longer capitalised name ("Western Balkans Fund").
+    const next = tokens[m.last];
+    if (!free || (next && /^\p{Lu}/u.test(next.text) && next.start === tokens[m.last - 1].end + 1)) continue;
+    if (m.entries.some((e) => e.kind === 'country' || e.kind === 'area' || e.kind === 'region' || (e.kind === 'city' && e.population >= 100_000))) {
+      added.push({ first: m.first, last: m.last, type: 'LOCATION', title: null });
+    }
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}
+
+/**
+ * "NATO Parliamentary Assembly", "EU Foreign Affairs Council": an organisation tagged without the
+ * capitalised words after it that end in a head word ("Assembly", "Council") takes them in.
+ */
+export function extendOrganisations(text: string, tokens: Token[], spans: CleanSpan[], orgHeads: Set<string>): CleanSpan[] {
+  const taken = new Uint8Array(tokens.length);
+  for (const s of spans) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const cap = (i: number) => i < tokens.length && !taken[i] && /^\p{Lu}/u.test(tokens[i].text);
+  return spans.map((s) => {
+    if (s.type !== 'ORGANIZATION' || !cap(s.last) || text.slice(tokens[s.last - 1].end, tokens[s.last].start) !== ' ') return s;
+    let end = s.last;
+    while (cap(end) && text.slice(tokens[end - 1].end, tokens[end].start) === ' ' && end - s.last < 5) end++;
+    // Up to the last head word of the run: what follows it is not part of the name.
+    let last = end;
+    while (last > s.last && !orgHeads.has(tokens[last - 1].text.toLowerCase())) last--;
+    return last > s.last ? { ...s, last } : s;
+  });
 }
