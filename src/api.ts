@@ -63,8 +63,12 @@ export async function extract(inputs: string | string[], options: ExtractOptions
         acronyms.add(doc);
       }
     },
-    document(_id, line) {
-      documents.push(DocumentRecord.parse(JSON.parse(line)));
+    document(doc) {
+      documents.push(DocumentRecord.parse(JSON.parse(doc.line)));
+      if (doc.change) {
+        entities.remove(doc.change.before);
+        entities.add(doc.change.after);
+      }
     },
   }, new MemorySpool());
   return { documents, entities: entities.rows(), acronyms: acronyms.rows(), problems };

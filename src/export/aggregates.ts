@@ -3,34 +3,53 @@ import type { DocResult } from '../pipeline/types.js';
 import type { Row } from '../schema/tables.js';
 import { compareStrings } from '../util/compare.js';
 import { Interner } from '../util/interner.js';
+import { ACRONYM } from '../nlp/entity-id.js';
 
 interface EntityTotals {
   type: EntityType;
   /** Canonical name -> documents using it as their canonical name (the most used one wins). */
   names: Map<string, number>;
-  aliases: Set<string>;
+  /** Alias -> documents using it. */
+  aliases: Map<string, number>;
   documents: number;
   mentions: number;
-  place: Place | null;
+  /** Gazetteer link (as JSON) -> documents giving it: the most given one wins. */
+  places: Map<string, number>;
 }
+
+const addCount = (map: Map<string, number>, key: string, by: number) => {
+  const n = (map.get(key) ?? 0) + by;
+  if (n) map.set(key, n);
+  else map.delete(key);
+};
+
+/** The most counted key; ties go to the first in code-unit order. */
+const mostCounted = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]?.[0];
 
 /**
  * entities.csv: one row per entity id over the whole run. Holds only per-entity totals, so it
- * grows with the number of distinct entities, not with the number of documents.
+ * grows with the number of distinct entities, not with the number of documents. Every total is a
+ * count, so a document can be taken back out (pass 2 does, when its ids change) and the result
+ * does not depend on the order documents came in.
  */
 export class EntityTable {
   private readonly byId = new Map<string, EntityTotals>();
 
-  add(doc: DocResult): void {
+  add(doc: Pick<DocResult, 'entities'>, sign: 1 | -1 = 1): void {
     for (const e of doc.entities) {
       let t = this.byId.get(e.id);
-      if (!t) this.byId.set(e.id, (t = { type: e.type, names: new Map(), aliases: new Set(), documents: 0, mentions: 0, place: e.place }));
-      t.names.set(e.name, (t.names.get(e.name) ?? 0) + 1);
-      for (const a of e.aliases) t.aliases.add(a);
-      t.documents++;
-      t.mentions += e.mentions;
-      t.place ??= e.place;
+      if (!t) this.byId.set(e.id, (t = { type: e.type, names: new Map(), aliases: new Map(), documents: 0, mentions: 0, places: new Map() }));
+      addCount(t.names, e.name, sign);
+      for (const a of e.aliases) addCount(t.aliases, a, sign);
+      if (e.place) addCount(t.places, JSON.stringify(e.place), sign);
+      t.documents += sign;
+      t.mentions += sign * e.mentions;
+      if (!t.documents) this.byId.delete(e.id);
     }
+  }
+
+  remove(doc: Pick<DocResult, 'entities'>): void {
+    this.add(doc, -1);
   }
 
   get size(): number {
@@ -47,8 +66,12 @@ export class EntityTable {
     return [...this.byId.entries()]
       .sort((a, b) => compareStrings(a[0], b[0]))
       .map(([id, t]) => {
-        const name = [...t.names.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0][0];
-        const aliases = [...t.aliases, ...t.names.keys()].filter((a) => a !== name);
+        // A name spelled out beats an acronym however often the acronym is used alone.
+        const spelled = new Map([...t.names].filter(([n]) => !ACRONYM.test(n)));
+        const name = mostCounted(spelled.size ? spelled : t.names)!;
+        const aliases = [...t.aliases.keys(), ...t.names.keys()].filter((a) => a !== name);
+        const placeJson = mostCounted(t.places);
+        const place = placeJson ? (JSON.parse(placeJson) as Place) : null;
         return {
           entity_id: id,
           type: t.type,
@@ -56,10 +79,10 @@ export class EntityTable {
           aliases: [...new Set(aliases)].sort(compareStrings).join(' | '),
           documents: t.documents,
           mentions: t.mentions,
-          country_code: t.place?.country_code ?? '',
-          place_kind: t.place?.kind ?? '',
-          lat: t.place?.lat ?? null,
-          lon: t.place?.lon ?? null,
+          country_code: place?.country_code ?? '',
+          place_kind: place?.kind ?? '',
+          lat: place?.lat ?? null,
+          lon: place?.lon ?? null,
         };
       });
   }
@@ -131,7 +154,7 @@ export class CooccurrenceTable {
   private documents = new Int32Array(1 << 16);
   private sentences = new Int32Array(1 << 16);
 
-  add(doc: DocResult): void {
+  add(doc: Pick<DocResult, 'pairs'>, sign: 1 | -1 = 1): void {
     for (const [a, b, sentences] of doc.pairs) {
       const key = this.ids.id(a) * 2 ** 26 + this.ids.id(b);
       let slot = this.slots.get(key);
@@ -148,9 +171,13 @@ export class CooccurrenceTable {
           this.sentences = grow(this.sentences);
         }
       }
-      this.documents[slot]++;
-      this.sentences[slot] += sentences;
+      this.documents[slot] += sign;
+      this.sentences[slot] += sign * sentences;
     }
+  }
+
+  remove(doc: Pick<DocResult, 'pairs'>): void {
+    this.add(doc, -1);
   }
 
   rows(): Array<Row<'entity_cooccurrence.csv'>> {
@@ -158,7 +185,7 @@ export class CooccurrenceTable {
     for (const [key, slot] of this.slots) {
       const documents = this.documents[slot];
       const sentences = this.sentences[slot];
-      if (sentences === 0 && documents < 2) continue;
+      if (documents === 0 || (sentences === 0 && documents < 2)) continue;
       rows.push({ entity_a: this.ids.values[Math.floor(key / 2 ** 26)], entity_b: this.ids.values[key % 2 ** 26], documents, sentences });
     }
     return rows.sort((x, y) => compareStrings(x.entity_a, y.entity_a) || compareStrings(x.entity_b, y.entity_b));
@@ -169,17 +196,21 @@ export class CooccurrenceTable {
 export class EntityMonthTable {
   private readonly byKey = new Map<string, [number, number]>();
 
-  add(doc: DocResult): void {
+  add(doc: Pick<DocResult, 'date' | 'entities'>, sign: 1 | -1 = 1): void {
     if (!doc.date) return;
     const month = doc.date.slice(0, 7);
     for (const e of doc.entities) {
       const key = `${month}\u0000${e.id}`;
-      const c = this.byKey.get(key);
-      if (c) {
-        c[0]++;
-        c[1] += e.mentions;
-      } else this.byKey.set(key, [1, e.mentions]);
+      const c = this.byKey.get(key) ?? [0, 0];
+      c[0] += sign;
+      c[1] += sign * e.mentions;
+      if (c[0]) this.byKey.set(key, c);
+      else this.byKey.delete(key);
     }
+  }
+
+  remove(doc: Pick<DocResult, 'date' | 'entities'>): void {
+    this.add(doc, -1);
   }
 
   rows(): Array<Row<'entities_by_month.csv'>> {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Keyword } from '../schema/document.js';
 import type { Problem } from '../schema/problem.js';
 import type { CsvTable, Row } from '../schema/tables.js';
-import type { FileResult, RunConsumer, Spool, SpoolEntry } from '../pipeline/run.js';
+import { DEFERRED_TABLES, type DeferredCsv, type FileResult, type FinishedDocument, type RunConsumer, type Spool, type SpoolEntry } from '../pipeline/run.js';
 import { AcronymTable, CooccurrenceTable, EntityMonthTable, EntityTable, ThemeTables } from './aggregates.js';
 import { csvHeader, csvRows } from './csv.js';
 import { LineWriter, readLines } from './lines.js';
@@ -15,8 +15,8 @@ import { ReportBuilder } from './report.js';
 import { dataPackage } from './datapackage.js';
 import { SQLITE_FILE, writeSqlite } from './sqlite.js';
 
-/** Per-document CSV files, in the order they are written (rows rendered by the file jobs). */
-const PER_DOCUMENT: readonly CsvTable[] = ['documents.csv', 'mentions.csv', 'roles.csv', 'themes.csv', 'theme_evidence.csv'];
+/** Per-document CSV files written in pass 1 (rows rendered by the file jobs); DEFERRED_TABLES follow in pass 2. */
+const PER_DOCUMENT: readonly CsvTable[] = ['themes.csv', 'theme_evidence.csv'];
 
 export const OUTPUT_FILES = [
   'documents.jsonl',
@@ -47,29 +47,45 @@ export class FileSpool implements Spool {
     this.writer = new LineWriter(file);
   }
 
-  // Two lines a document: [id, words, terms] as JSON, then the documents.jsonl head as it is (JSON
-  // has no raw line breaks), so the long head is never escaped twice.
+  // A document is a JSON line [id, words, terms, bare ids, line counts of the deferred CSV
+  // blocks], then the documents.jsonl head as it is (JSON has no raw line breaks), then the
+  // deferred CSV blocks as they are: long text is never escaped twice.
   push(entry: SpoolEntry): void {
-    this.writer.write(`${JSON.stringify([entry.id, entry.wordCount, entry.terms.flat()])}\n${entry.jsonHead}\n`);
+    const blocks = DEFERRED_TABLES.map((t) => entry.csv[t]);
+    const lines = blocks.map(countLines);
+    this.writer.write(`${JSON.stringify([entry.id, entry.wordCount, entry.terms.flat(), entry.bare, lines])}\n${entry.jsonHead}\n${blocks.join('')}`);
   }
 
   *entries(): Iterable<SpoolEntry> {
     this.writer.close();
-    let meta: [string, number, Array<string | number>] | null = null;
-    for (const line of readLines(this.file)) {
+    const lines = readLines(this.file);
+    const next = () => {
+      const r = lines.next();
+      if (r.done) throw new Error(`${this.file}: the spool ends inside a document`);
+      return r.value;
+    };
+    for (const line of lines) {
       if (!line) continue;
-      if (!meta) {
-        meta = JSON.parse(line) as [string, number, Array<string | number>];
-        continue;
-      }
-      const flat = meta[2];
+      const [id, wordCount, flat, bare, counts] = JSON.parse(line) as [string, number, Array<string | number>, string[], number[]];
       const terms: SpoolEntry['terms'] = [];
       for (let i = 0; i < flat.length; i += 3) terms.push([flat[i] as string, flat[i + 1] as number, flat[i + 2] as string]);
-      yield { id: meta[0], wordCount: meta[1], terms, jsonHead: line };
-      meta = null;
+      const jsonHead = next();
+      const blocks = counts.map((n) => {
+        let text = '';
+        for (let i = 0; i < n; i++) text += `${next()}\n`;
+        return text;
+      });
+      const csv = Object.fromEntries(DEFERRED_TABLES.map((t, i) => [t, blocks[i]])) as DeferredCsv;
+      yield { id, wordCount, terms, jsonHead, bare, csv };
     }
     fs.rmSync(this.file, { force: true });
   }
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
@@ -96,7 +112,7 @@ export class FileSink implements RunConsumer {
     this.themeTables = new ThemeTables(themes.map((t) => t.id));
     this.report = new ReportBuilder(themes);
     this.out = new OutputDir(dir, cacheDir);
-    for (const table of [...PER_DOCUMENT, 'keywords.csv', 'problems.csv'] as const) {
+    for (const table of [...PER_DOCUMENT, ...DEFERRED_TABLES, 'keywords.csv', 'problems.csv'] as const) {
       const w = new LineWriter(this.out.file(table));
       w.write(csvHeader(table));
       this.writers.set(table, w);
@@ -128,10 +144,21 @@ export class FileSink implements RunConsumer {
     }
   }
 
-  document(id: string, line: string, keywords: Keyword[]): void {
-    this.report.addDocument(id, line);
-    this.writers.get('documents.jsonl')!.write(`${line}\n`);
-    this.writers.get('keywords.csv')!.write(csvRows('keywords.csv', keywordRows(id, keywords)));
+  document(doc: FinishedDocument): void {
+    if (doc.change) {
+      const { date, before, after } = doc.change;
+      this.entities.remove(before);
+      this.entities.add(after);
+      this.cooccurrence.remove(before);
+      this.cooccurrence.add(after);
+      this.entityMonths.remove({ date, entities: before.entities });
+      this.entityMonths.add({ date, entities: after.entities });
+      this.report.setEntities(doc.id, after.entities.map((e) => e.id));
+    }
+    this.report.addDocument(doc.id, doc.line);
+    this.writers.get('documents.jsonl')!.write(`${doc.line}\n`);
+    for (const table of DEFERRED_TABLES) this.writers.get(table)!.write(doc.csv[table]);
+    this.writers.get('keywords.csv')!.write(csvRows('keywords.csv', keywordRows(doc.id, doc.keywords)));
   }
 
   /** Write the run-wide tables, the data package, the database and the manifest, then swap the output folder in. */

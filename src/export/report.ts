@@ -59,6 +59,12 @@ export class ReportBuilder {
     }
   }
 
+  /** Pass 2: a document's entity ids after run-wide acronym resolution changed them. */
+  setEntities(id: string, entityIds: string[]): void {
+    const idx = this.docIndex.get(id);
+    if (idx !== undefined) this.docs[idx][5] = entityIds.map((e) => this.entity(e));
+  }
+
   /** Pass 2: embed a document's text, mentions and theme evidence while the budget lasts. */
   addDocument(id: string, line: string): void {
     const idx = this.docIndex.get(id);

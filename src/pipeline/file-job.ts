@@ -5,6 +5,7 @@ import type { Terms } from '../nlp/keywords.js';
 import { toRecord } from '../export/record.js';
 import { documentRow, mentionRows, roleRows, themeEvidenceRows, themeRows } from '../export/rows.js';
 import { csvRows } from '../export/csv.js';
+import { entityPart } from '../export/summary.js';
 import { DocumentRecord } from '../schema/document.js';
 import type { Problem } from '../schema/problem.js';
 import type { DocResult, FileResult } from './types.js';
@@ -16,7 +17,6 @@ export interface JobSettings {
 }
 
 const KEYWORDS_TAIL = ',"keywords":[]}';
-
 
 function documentResult(record: DocumentRecord, terms: Terms): DocResult {
   const checked = DocumentRecord.safeParse(record);
@@ -35,33 +35,14 @@ function documentResult(record: DocumentRecord, terms: Terms): DocResult {
       'themes.csv': csvRows('themes.csv', themeRows(record)),
       'theme_evidence.csv': csvRows('theme_evidence.csv', themeEvidenceRows(record)),
     },
-    entities: record.entities.map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentions: e.mentions.length, place: e.place })),
+    ...entityPart(record),
     acronyms: record.acronyms,
     themes: record.themes.map((t) => t.id),
-    pairs: entityPairs(record),
     title: record.title,
     date: record.date,
     publisher: record.publisher,
     mentions: record.entities.reduce((n, e) => n + e.mentions.length, 0),
   };
-}
-
-/** Entities most mentioned in a document whose pairs count even without a shared sentence. */
-const TOP_ENTITIES = 10;
-
-function entityPairs(record: DocumentRecord): Array<[string, string, number]> {
-  const entities = [...record.entities].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const sentences = entities.map((e) => new Set(e.mentions.map((m) => m.sentence)));
-  const top = new Set([...record.entities].sort((a, b) => b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1)).slice(0, TOP_ENTITIES).map((e) => e.id));
-  const pairs: Array<[string, string, number]> = [];
-  for (let i = 0; i < entities.length; i++) {
-    for (let j = i + 1; j < entities.length; j++) {
-      let shared = 0;
-      for (const s of sentences[i]) if (sentences[j].has(s)) shared++;
-      if (shared || (top.has(entities[i].id) && top.has(entities[j].id))) pairs.push([entities[i].id, entities[j].id, shared]);
-    }
-  }
-  return pairs;
 }
 
 /**

@@ -15,13 +15,34 @@ import { buildFingerprint } from './fingerprint.js';
 import { WorkerPool, type JobOutput } from './pool.js';
 import type { DocResult, FileResult } from './types.js';
 import type { Terms } from '../nlp/keywords.js';
+import type { DocumentRecord } from '../schema/document.js';
+import { csvRows } from '../export/csv.js';
+import { documentRow, mentionRows, roleRows } from '../export/rows.js';
+import { entityPart, type EntityPart } from '../export/summary.js';
+import { AcronymResolver, remapRecord } from './acronym-resolution.js';
 
-/** What pass 2 needs of a document: its line so far and its term counts. */
+/** The deferred rows of a record, rendered (as the file job renders them). */
+function deferredCsv(record: DocumentRecord): DeferredCsv {
+  return {
+    'documents.csv': csvRows('documents.csv', [documentRow(record)]),
+    'mentions.csv': csvRows('mentions.csv', mentionRows(record)),
+    'roles.csv': csvRows('roles.csv', roleRows(record)),
+  };
+}
+
+/** Per-document tables written in pass 2, since run-wide acronym resolution can change their ids. */
+export const DEFERRED_TABLES = ['documents.csv', 'mentions.csv', 'roles.csv'] as const;
+export type DeferredCsv = Record<(typeof DEFERRED_TABLES)[number], string>;
+
+/** What pass 2 needs of a document: its line so far, its term counts, its deferred rows. */
 export interface SpoolEntry {
   id: string;
   jsonHead: string;
   wordCount: number;
   terms: Terms;
+  /** Ids of its entities named by a bare acronym (which the run's acronym table may resolve). */
+  bare: string[];
+  csv: DeferredCsv;
 }
 
 /** Where pass 1 keeps documents until the run's document frequencies are known. */
@@ -40,12 +61,25 @@ export class MemorySpool implements Spool {
   }
 }
 
+/** A document finished in pass 2: its final documents.jsonl line, keywords and deferred rows. */
+export interface FinishedDocument {
+  id: string;
+  line: string;
+  keywords: Keyword[];
+  csv: DeferredCsv;
+  /**
+   * Set when resolving bare acronyms changed the document's entity ids: what pass 1 counted
+   * for it, and what it counts now, so run-wide tables can swap the one for the other.
+   */
+  change: { date: string | null; before: EntityPart; after: EntityPart } | null;
+}
+
 /** Receives a run's results in input order. */
 export interface RunConsumer {
   /** Pass 1: one input file's problems and documents (keywords not yet known). */
   file(result: FileResult): void;
-  /** Pass 2: a document's finished documents.jsonl line and its keywords. */
-  document(id: string, line: string, keywords: Keyword[]): void;
+  /** Pass 2: a finished document. */
+  document(doc: FinishedDocument): void;
 }
 
 export interface RunOptions {
@@ -102,6 +136,7 @@ export interface Shard {
 export class Collector {
   readonly stats: RunStats;
   private readonly df = new DocumentFrequencies();
+  private readonly acronyms = new AcronymResolver();
   private readonly started = performance.now();
 
   constructor(
@@ -120,7 +155,8 @@ export class Collector {
       this.consumer.file(result);
       for (const doc of result.docs) {
         this.df.add(doc.terms);
-        this.spool.push({ id: doc.id, jsonHead: doc.jsonHead, wordCount: doc.wordCount, terms: doc.terms });
+        const csv = Object.fromEntries(DEFERRED_TABLES.map((t) => [t, doc.csv[t] ?? ''])) as DeferredCsv;
+        this.spool.push({ id: doc.id, jsonHead: doc.jsonHead, wordCount: doc.wordCount, terms: doc.terms, bare: this.acronyms.add(doc), csv });
         stats.words += doc.wordCount;
       }
       stats.documents += result.docs.length;
@@ -133,11 +169,22 @@ export class Collector {
     this.onProgress?.(stats);
   }
 
-  /** Pass 2: every spooled document with its keywords. */
+  /**
+   * Pass 2: every spooled document with its keywords, and with the bare acronyms the run's
+   * acronym table resolves joined to their long forms (only those documents are re-rendered).
+   */
   finish(keywords: number): RunStats {
+    const resolved = this.acronyms.resolve();
     for (const entry of this.spool.entries()) {
       const kw = this.df.keywords(entry.terms, entry.wordCount, keywords);
-      this.consumer.document(entry.id, `${entry.jsonHead},"keywords":${JSON.stringify(kw)}}`, kw);
+      const line = `${entry.jsonHead},"keywords":${JSON.stringify(kw)}}`;
+      if (!entry.bare.some((id) => resolved.has(id))) {
+        this.consumer.document({ id: entry.id, line, keywords: kw, csv: entry.csv, change: null });
+        continue;
+      }
+      const before = JSON.parse(line) as DocumentRecord;
+      const after = remapRecord(before, resolved);
+      this.consumer.document({ id: entry.id, line: JSON.stringify(after), keywords: kw, csv: deferredCsv(after), change: { date: before.date, before: entityPart(before), after: entityPart(after) } });
     }
     this.stats.elapsedMs = performance.now() - this.started;
     return this.stats;

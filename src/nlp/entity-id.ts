@@ -1,0 +1,36 @@
+import type { EntityType } from '../schema/document.js';
+import { NO_ALIASES, type AliasTable } from './aliases.js';
+
+/** A name written as an acronym: "NATO", "U.S.", "AT&T". */
+export const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&.]{1,11}$/u;
+const TYPE_SLUG: Record<EntityType, string> = { PERSON: 'person', ORGANIZATION: 'organization', LOCATION: 'location' };
+
+/** "Rosemary A. DiCarlo" -> "rosemary-a-dicarlo": lower case, no accents, words joined by "-". */
+export function slug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+  return s || 'x';
+}
+
+const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+
+/**
+ * The id that joins one entity across documents and runs: type and a normalised name. A person
+ * is known by first and last name (middle names and initials vary from release to release:
+ * "Rosemary A. DiCarlo" and "Rosemary DiCarlo" are one person); an organisation or place by its
+ * name without a leading "the". An aliases file can merge ids, or keep people apart.
+ */
+export function entityId(type: EntityType, name: string, aliases: AliasTable = NO_ALIASES): string {
+  const full = `${TYPE_SLUG[type]}/${slug(name.replace(/^the\s+/i, ''))}`;
+  let id = full;
+  if (type === 'PERSON' && !aliases.separate.has(full)) {
+    const words = name.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w) && !SUFFIX.test(w));
+    if (words.length >= 2) id = `${TYPE_SLUG[type]}/${slug(`${words[0]} ${words[words.length - 1]}`)}`;
+  }
+  return aliases.into.get(id) ?? aliases.into.get(full) ?? id;
+}
