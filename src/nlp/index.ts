@@ -8,6 +8,7 @@ import { buildEntities, type AcronymDefinition } from './entities.js';
 import { countTerms, type Terms } from './keywords.js';
 import { linkPlaces } from './places.js';
 import { addGazetteerPlaces, applyNamePatterns, extendOrganisations } from './patterns.js';
+import { applyReleaseConventions } from './release-conventions.js';
 import { findRoles, type RoleMention } from './roles.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { cleanSpans, type CleanSpan } from './spans.js';
@@ -70,6 +71,9 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   }],
   ['organisation runs', (a, ctx) => {
     a.spans = extendOrganisations(a.doc.text, need(a.tokens, 'tokens', 'organisation runs'), need(a.spans, 'spans', 'organisation runs'), ctx.resources.lists.orgHeads);
+  }],
+  ['release conventions', (a, ctx) => {
+    a.spans = applyReleaseConventions(a.doc.text, need(a.tokens, 'tokens', 'release conventions'), need(a.spans, 'spans', 'release conventions'), ctx.resources);
   }],
   ['gazetteer places', (a, ctx) => {
     a.spans = addGazetteerPlaces(need(a.tokens, 'tokens', 'gazetteer places'), need(a.spans, 'spans', 'gazetteer places'), ctx.resources.gazetteer);

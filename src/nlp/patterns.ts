@@ -84,7 +84,8 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
       if (words.length === 1 ? bucket(words[0]) <= 3 : words.every(usuallyLower)) continue;
     }
     // "Fellow for National Security Studies": a field in a title, not an organisation.
-    if (s.first > 1 && /^(for|of)$/.test(lower(s.first - 1)) && lists.titleWords.has(lower(s.first - 2)) && !tokens.slice(s.first, s.last).some((t, k) => isHead(s.first + k) || ALL_CAPS.test(t.text)) && !isPlace(tokens.slice(s.first, s.last).map((t) => t.text))) continue;
+    // A word nearly always capitalised, or unknown to the unlabeled text, names something ("Officer of Zelvora").
+    if (s.first > 1 && /^(for|of)$/.test(lower(s.first - 1)) && lists.titleWords.has(lower(s.first - 2)) && !tokens.slice(s.first, s.last).some((t, k) => isHead(s.first + k) || ALL_CAPS.test(t.text) || (/\p{L}/u.test(t.text) && bucket(s.first + k) >= 4)) && !isPlace(tokens.slice(s.first, s.last).map((t) => t.text))) continue;
     const text = tokens.slice(s.first, s.last).map((t) => t.text).join(' ');
     if (commonAcronyms.has(text)) continue;
     if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first))) continue;

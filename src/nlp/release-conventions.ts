@@ -1,0 +1,144 @@
+import type { Token } from './tokenize.js';
+import type { CleanSpan } from './spans.js';
+import type { FeatureResources } from './model/features.js';
+
+/**
+ * Legal forms that end a company's name ("Sentrix Labs, Inc."). Too ambiguous to be here:
+ * two-letter ones ("AG" is also an attorney general) and "Co." (also a county: "Wise Co.").
+ */
+const LEGAL_FORMS = new Set(['Inc', 'Inc.', 'Ltd', 'Ltd.', 'LLC', 'L.L.C.', 'LLP', 'PLC', 'plc', 'GmbH', 'N.V.', 'B.V.', 'S.A.', 'S.p.A.', 'Corp.', 'Pty']);
+/** Capitalised closed-class words that start a sentence or heading, never a name. */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'about', 'for', 'from', 'by', 'with', 'at', 'in', 'on', 'of', 'and', 'to', 'as', 'this', 'our', 'its', 'their', 'contact', 'media', 'source']);
+/** Words inside an organisation's name between capitalised words ("Bank of America", "Procter & Gamble"). */
+const INNER = new Set(['of', 'for', 'and', '&', 'de', 'du', 'la']);
+/** Titles whose "of" names a place, not an organisation ("Mayor of Bexley"). */
+const PLACE_TITLES = new Set(['mayor', 'governor', 'premier', 'ambassador', 'consul', 'bishop', 'archbishop', 'king', 'queen', 'prince', 'princess', 'duke', 'sheriff', 'lieutenant']);
+/** Titles held in a company or agency: a name after "<title> of" the tagger took for a place is one ("Officer of Zelvora"). */
+const ORG_TITLES = new Set(['officer', 'director', 'chairman', 'chairwoman', 'chair', 'ceo', 'cfo', 'coo', 'founder', 'co-founder', 'manager', 'executive', 'partner', 'spokesperson', 'spokesman', 'spokeswoman', 'employees', 'vice-president']);
+const DASHES = new Set(['-', '--', '–', '—']);
+const TICKER = /^[\p{Lu}\p{N}.]{1,6}$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * Names marked by the conventions of press releases, whatever the tagger made of them:
+ *  - "About Halberd Defence Systems" heading the boilerplate: the rest of the line is the issuer;
+ *  - "Oct. 5, 2021 /PRNewswire/ --": the wire service credited in a dateline;
+ *  - "(NYSE: HDS)": the exchange is an organisation and the ticker symbol is no name;
+ *  - "Chief Executive Officer of Sentrix": the name after a title and "of" or "at" is an
+ *    organisation, when it is no place and not words of the common vocabulary ("Secretary of
+ *    Health" is a title, "Director of Europol" names an agency);
+ *  - "Sentrix Labs, Inc.": a legal form ends a company's name, which takes in the capitalised
+ *    words before it.
+ * A name found this way replaces the spans the tagger put inside it.
+ */
+export function applyReleaseConventions(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
+  const { lists, caseBuckets, gazetteer } = res;
+  const spanAt = new Int32Array(tokens.length).fill(-1);
+  spans.forEach((s, k) => {
+    for (let i = s.first; i < s.last; i++) spanAt[i] = k;
+  });
+  const gap = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start);
+  const sameLine = (a: number, b: number) => !gap(a, b).includes('\n');
+  /** Words of one name are one space apart: wider gaps are lost punctuation or layout. */
+  const oneSpace = (a: number, b: number) => gap(a, b) === ' ';
+  const joined = (a: number, b: number) => gap(a, b) === '';
+  const lower = (i: number) => tokens[i].text.toLowerCase();
+  const capitalised = (i: number) => i >= 0 && i < tokens.length && CAPITALISED.test(tokens[i].text);
+  const isPlace = (a: number, b: number) => gazetteer.byKey.has(tokens.slice(a, b).map((t) => t.text.toLowerCase()).join(' '));
+  /** Not a word of the common vocabulary: unknown to the unlabeled-text statistics, or nearly always capitalised there. */
+  const properWord = (i: number) => /\p{L}/u.test(tokens[i].text) && (caseBuckets?.get(lower(i)) ?? 4) >= 4;
+
+  /** Capitalised words from `i` on, one line, inner connectors allowed, no other name crossed. */
+  const runFrom = (i: number, max = 8): number => {
+    let end = i;
+    while (end < tokens.length && end - i < max && (end === i || oneSpace(end - 1, end))) {
+      if (capitalised(end) && /\p{L}/u.test(tokens[end].text)) end++;
+      else if (end > i && DASHES.has(tokens[end].text) && joined(end - 1, end) && capitalised(end + 1) && joined(end, end + 1)) end += 2;
+      else if (end > i && INNER.has(lower(end)) && capitalised(end + 1) && oneSpace(end, end + 1)) end += 2;
+      else break;
+    }
+    return end;
+  };
+
+  const found: CleanSpan[] = [];
+  const dropped: Array<[number, number]> = [];
+  const add = (first: number, last: number) => {
+    if (last > first) found.push({ first, last, type: 'ORGANIZATION', title: null });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    // "About Halberd Defence Systems" as a line of its own.
+    if (t === 'About' && /(^|\n)[\s#*>_-]*$/.test(text.slice(0, tokens[i].start))) {
+      let first = i + 1;
+      if (first < tokens.length && lower(first) === 'the') first++;
+      let end = runFrom(first);
+      if (end < tokens.length - 1 && tokens[end].text === ',' && LEGAL_FORMS.has(tokens[end + 1].text)) end += 2;
+      const lineEnds = end >= tokens.length || !sameLine(end - 1, end) || /^[.:*]+$/.test(tokens[end].text);
+      const person = tokens.slice(first, end).some((_, k) => spans[spanAt[first + k]]?.type === 'PERSON');
+      if (end > first && lineEnds && !person && !isPlace(first, end)) add(first, end);
+    }
+    // "/PRNewswire/ --".
+    if (t === '/' && i + 3 < tokens.length && tokens[i + 2].text === '/' && DASHES.has(tokens[i + 3].text) && capitalised(i + 1) && gap(i, i + 1) === '' && gap(i + 1, i + 2) === '') {
+      add(i + 1, i + 2);
+    }
+    // "(NYSE: HDS)", "(Euronext Amsterdam: VIREO)".
+    if (t === '(') {
+      const end = runFrom(i + 1, 3);
+      if (end > i + 1 && tokens[end]?.text === ':' && TICKER.test(tokens[end + 1]?.text ?? '') && tokens[end + 2]?.text === ')') {
+        add(i + 1, end);
+        dropped.push([end + 1, end + 2]);
+      }
+    }
+    // "Chief Executive Officer of Sentrix".
+    if ((t === 'of' || t === 'at') && i > 0 && lists.titleWords.has(lower(i - 1)) && !PLACE_TITLES.has(lower(i - 1))) {
+      let first = i + 1;
+      if (first < tokens.length && lower(first) === 'the') first++;
+      if (first >= tokens.length || lists.titleWords.has(lower(first))) continue;
+      const taken = spans[spanAt[first]];
+      if (taken) {
+        if (taken.type === 'LOCATION' && taken.first === first && ORG_TITLES.has(lower(i - 1)) && !isPlace(taken.first, taken.last)) add(taken.first, taken.last);
+        continue;
+      }
+      let end = runFrom(first, 6);
+      for (let k = first; k < end; k++) if (spanAt[k] !== -1) end = k;
+      const words = tokens.slice(first, end).map((_, k) => first + k);
+      // "of the Yemeni Women's Relief Foundation": a possessive may go on with the name; leave it.
+      const possessive = end < tokens.length && /^['’]s?$/i.test(tokens[end].text);
+      if (end > first && !possessive && !isPlace(first, end) && words.some(properWord)) add(first, end);
+    }
+    // "Sentrix Labs, Inc.", "Kestrel Shield Ltd".
+    if (LEGAL_FORMS.has(t) && i > 0) {
+      let last = i;
+      if (tokens[last - 1].text === ',' && last >= 2 && joined(last - 2, last - 1) && oneSpace(last - 1, last)) last--;
+      else if (!oneSpace(last - 1, last)) continue;
+      let first = last;
+      // The word before a comma touches it ("Labs,"); other words are one space apart.
+      const next = (p: number, q: number) => (q === last && last < i ? joined(p, q) : oneSpace(p, q));
+      for (;;) {
+        if (first === 0 || last - first >= 8) break;
+        const p = first - 1;
+        if (capitalised(p) && next(p, first)) first--;
+        else if (DASHES.has(tokens[p].text) && joined(p, first) && p > 0 && joined(p - 1, p) && capitalised(p - 1)) first -= 2;
+        // "Habitat for Humanity of ...": not over "and" (two names), nor into a person's name.
+        else if (INNER.has(lower(p)) && lower(p) !== 'and' && oneSpace(p, first) && p > 0 && capitalised(p - 1) && oneSpace(p - 1, p) && spans[spanAt[p - 1]]?.type !== 'PERSON') first -= 2;
+        else break;
+      }
+      // Not the title of whoever leads it ("President and CEO of FedEx Corp.").
+      while (first < last && (FUNCTION_WORDS.has(lower(first)) || INNER.has(lower(first)) || lists.titleWords.has(lower(first)))) first++;
+      // A longer organisation the tagger found stays whole.
+      const tagged = spans[spanAt[last - 1]];
+      if (tagged?.type === 'ORGANIZATION' && tagged.first < first) first = tagged.first;
+      if (first < last) add(first, i + 1);
+    }
+  }
+  if (!found.length && !dropped.length) return spans;
+
+  // Longer finds win over the shorter ones inside them; a find never cuts a name it only partly covers
+  // of a kind it does not claim (a person in "Sabine Bay LNG, LLC" becomes part of the company).
+  found.sort((a, b) => a.first - b.first || b.last - a.last);
+  const kept: CleanSpan[] = [];
+  for (const f of found) if (!kept.some((k) => f.first < k.last && k.first < f.last)) kept.push(f);
+  const covered = (s: CleanSpan) => kept.some((k) => s.first < k.last && k.first < s.last) || dropped.some(([a, b]) => s.first < b && a < s.last);
+  return [...spans.filter((s) => !covered(s)), ...kept].sort((a, b) => a.first - b.first);
+}

@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze, createContext, type NlpContext } from '../../src/nlp/index.js';
+import { goldDocument } from '../../src/eval/run-gold.js';
+import { TEST_CODEBOOK } from '../helpers/codebook.js';
+
+let ctx: NlpContext;
+beforeAll(() => {
+  ctx = createContext({ codebook: TEST_CODEBOOK });
+});
+
+const found = (text: string) => (analyze(goldDocument({ id: 't', text, entities: [] }), ctx).entities ?? []).flatMap((e) => e.mentions.map((m) => `${e.type}:${m.text}`));
+
+describe('press-release conventions: names they mark', () => {
+  it.each([
+    ['boilerplate heading', 'The company reported results.\n\nAbout Quillfeather Robotics, Inc.\nQuillfeather builds warehouse robots.\n', 'ORGANIZATION:Quillfeather Robotics, Inc.'],
+    ['wire service in a dateline', 'DENVER, March 2, 2022 /PRNewswire/ -- Prairie Grid Systems announced a new plant.', 'ORGANIZATION:PRNewswire'],
+    ['stock exchange before a ticker', 'Tarnwell Mining Corp. (TSX: TWM) today reported higher output.', 'ORGANIZATION:TSX'],
+    ['organisation after a title and "of"', 'said Ana Ruiz, Chief Executive Officer of Zelvora, in a statement.', 'ORGANIZATION:Zelvora'],
+    ['legal form ending a company name', 'The order was placed with Brackley Ocean Freight, Inc. last week.', 'ORGANIZATION:Brackley Ocean Freight, Inc.'],
+    ['legal form without a comma', 'Copyright 2022 Ostrava Pump Works Ltd and its partners.', 'ORGANIZATION:Ostrava Pump Works Ltd'],
+  ])('%s', (_, text, expected) => {
+    expect(found(text)).toContain(expected);
+  });
+});
+
+describe('press-release conventions: what they must not mark (false positives)', () => {
+  it.each([
+    ['a ticker symbol is no name', 'Tarnwell Mining Corp. (TSX: TWM) today reported higher output.', /:TWM$/],
+    ['a title and "of" before common words', 'The Secretary of Health spoke to reporters on Monday.', /^ORGANIZATION:Health$/],
+    ['a title and "of" before a place', 'The President of Ghana arrived in Accra on Monday.', /^ORGANIZATION:Ghana$/],
+    ['a mayor governs a place', 'said Tom Hale, the Mayor of Quenby, on Friday.', /^ORGANIZATION:Quenby$/],
+    ['"Co." is also a county', 'Funds go to fire departments in Wise Co. and Lee Co. this year.', /^ORGANIZATION:.*Co\.$/],
+    ['a title is not part of the company', 'The President and CEO of Brackley Ocean Freight, Inc. spoke first.', /^ORGANIZATION:(President|CEO)/],
+    ['"About" inside a sentence', 'About Ninety Mile Beach, residents said little.', /^ORGANIZATION:Ninety Mile Beach$/],
+  ])('%s', (_, text, unwanted) => {
+    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
+  });
+});
