@@ -9,6 +9,7 @@ import { countTerms, type Terms } from './keywords.js';
 import { linkPlaces } from './places.js';
 import { addGazetteerPlaces, applyNamePatterns, extendOrganisations } from './patterns.js';
 import { applyReleaseConventions } from './release-conventions.js';
+import { shapeOrganisations } from './name-shapes.js';
 import { findRoles, type RoleMention } from './roles.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { cleanSpans, type CleanSpan } from './spans.js';
@@ -71,6 +72,9 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   }],
   ['organisation runs', (a, ctx) => {
     a.spans = extendOrganisations(a.doc.text, need(a.tokens, 'tokens', 'organisation runs'), need(a.spans, 'spans', 'organisation runs'), ctx.resources.lists.orgHeads);
+  }],
+  ['organisation shapes', (a, ctx) => {
+    a.spans = shapeOrganisations(a.doc.text, need(a.tokens, 'tokens', 'organisation shapes'), need(a.sentences, 'sentences', 'organisation shapes'), need(a.spans, 'spans', 'organisation shapes'), ctx.resources);
   }],
   ['release conventions', (a, ctx) => {
     a.spans = applyReleaseConventions(a.doc.text, need(a.tokens, 'tokens', 'release conventions'), need(a.spans, 'spans', 'release conventions'), ctx.resources);

@@ -1,0 +1,94 @@
+import type { Token } from './tokenize.js';
+import type { CleanSpan } from './spans.js';
+import type { Sentence } from './sentences.js';
+import type { FeatureResources } from './model/features.js';
+
+const POSSESSIVE = /^['’]s?$/i;
+/** Organisation heads whose name goes on with "in" and the place they serve ("Mission in Mali"). */
+const SERVES_IN = new Set(['mission', 'force', 'operation']);
+/** Capitalised at the start of a sentence or heading, never the start of a name ("The Fletcher School" is "Fletcher School"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'our', 'their', 'his', 'her', 'my', 'your', 'every', 'each', 'all', 'both']);
+
+/**
+ * Where an organisation's name starts and ends, by the shape of the words around it (the
+ * tagger sees two words either side; these rules see the whole name):
+ *  - "European Union and New Zealand" tagged as one organisation is an organisation and a place;
+ *  - "City Council's Committee on Energy": an organisation's possessive before a name that starts
+ *    with a head word ends the first name;
+ *  - "United Nations Mission in South Sudan": a mission or force takes in the country it serves;
+ *  - "Defence and Security Committee", "Digital Democracy Alliance": an organisation ending in a
+ *    head word takes in the untagged capitalised words before it.
+ */
+export function shapeOrganisations(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
+  const { lists, caseBuckets, gazetteer } = res;
+  const lower = (i: number) => tokens[i].text.toLowerCase();
+  const capitalised = (i: number) => i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i].text);
+  const isHead = (i: number) => capitalised(i) && lists.orgHeads.has(lower(i));
+  const oneSpace = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
+  const kinds = (a: number, b: number) => gazetteer.byKey.get(tokens.slice(a, b).map((t) => t.text.toLowerCase()).join(' ')) ?? [];
+  const isCountryOrRegion = (a: number, b: number) => kinds(a, b).some((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'area');
+  const sentenceStart = new Set(sentences.map((s) => s.first));
+
+  // Split first: coordinated places and possessives.
+  const split: CleanSpan[] = [];
+  for (const s of spans) {
+    if (s.type !== 'ORGANIZATION') {
+      split.push(s);
+      continue;
+    }
+    let cut = -1;
+    for (let k = s.first + 1; k < s.last - 1 && cut < 0; k++) {
+      if (lower(k) === 'and' && isCountryOrRegion(k + 1, s.last)) cut = k;
+      const before = k - 1;
+      if (POSSESSIVE.test(tokens[k].text) && isHead(k + 1) && (isHead(before) || before === s.first)) cut = k;
+    }
+    if (cut < 0) {
+      split.push(s);
+      continue;
+    }
+    const place = lower(cut) === 'and';
+    split.push({ ...s, last: cut });
+    split.push({ first: cut + 1, last: s.last, type: place ? 'LOCATION' : 'ORGANIZATION', title: null });
+  }
+
+  const taken = new Uint8Array(tokens.length);
+  for (const s of split) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const out: CleanSpan[] = [];
+  for (let n = 0; n < split.length; n++) {
+    let s = split[n];
+    if (s.type === 'ORGANIZATION') {
+      // "... Mission in (the) South Sudan".
+      const next = split[n + 1];
+      let at = s.last;
+      if (SERVES_IN.has(lower(s.last - 1)) && tokens[at]?.text === 'in') {
+        at++;
+        if (lower(at) === 'the') at++;
+        // A country or region: a mission serves one; a task force "in Wolf Point" is located there.
+        if (next && next.first === at && next.type === 'LOCATION' && oneSpace(s.last - 1, s.last) && isCountryOrRegion(next.first, next.last)) {
+          s = { ...s, last: next.last };
+          n++;
+        }
+      }
+      // "Digital" + "Democracy Alliance": words written in title case that are not usually lower
+      // case (headline verbs, "If", "As"), onto a name of two words or more (a lone "Senate"
+      // after "House and" is a second name).
+      if (isHead(s.last - 1) && s.last - s.first >= 2) {
+        const bucket = (i: number) => caseBuckets?.get(lower(i)) ?? 4;
+        // Not a headline's verb ("Joins", "Urges"): a word ending in "s" must be nearly always capitalised.
+        const modifier = (i: number) => /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !taken[i] && !lists.titleWords.has(lower(i)) && !DETERMINERS.has(lower(i)) && bucket(i) >= 2 && (bucket(i) >= 4 || !/s$/.test(lower(i)));
+        let first = s.first;
+        for (;;) {
+          const p = first - 1;
+          if (p >= 0 && modifier(p) && oneSpace(p, first)) first--;
+          else if (p > 0 && lower(p) === 'and' && modifier(p - 1) && !isHead(p - 1) && oneSpace(p - 1, p) && oneSpace(p, first)) first -= 2;
+          else break;
+        }
+        // A sentence's first word is capitalised anyway: kept only when usually capitalised.
+        while (first < s.first && sentenceStart.has(first) && bucket(first) <= 2) first++;
+        if (first < s.first) s = { ...s, first, title: null };
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze, createContext, type NlpContext } from '../../src/nlp/index.js';
+import { goldDocument } from '../../src/eval/run-gold.js';
+import { TEST_CODEBOOK } from '../helpers/codebook.js';
+
+let ctx: NlpContext;
+beforeAll(() => {
+  ctx = createContext({ codebook: TEST_CODEBOOK });
+});
+
+const found = (text: string) => (analyze(goldDocument({ id: 't', text, entities: [] }), ctx).entities ?? []).flatMap((e) => e.mentions.map((m) => `${e.type}:${m.text}`));
+
+describe('organisation shapes: where a name starts and ends', () => {
+  it.each([
+    ['an organisation and a country are two names', 'Officials of the European Union and New Zealand signed the accord.', ['ORGANIZATION:European Union', 'LOCATION:New Zealand']],
+    ['a possessive before a committee ends the first name', "She chairs the City Council's Committee on Transport and Roads.", ['ORGANIZATION:City Council', 'ORGANIZATION:Committee on Transport and Roads']],
+    ['a mission takes in the country it serves', 'Engineers joined the United Nations Mission in Liberia last year.', ['ORGANIZATION:United Nations Mission in Liberia']],
+    ['capitalised words before a committee belong to it', 'The report goes to the Trade and Security Committee next week.', ['ORGANIZATION:Trade and Security Committee']],
+  ])('%s', (_, text, expected) => {
+    const got = found(text);
+    for (const e of expected) expect(got).toContain(e);
+  });
+});
+
+describe('organisation shapes: what they must not do (false positives)', () => {
+  it.each([
+    ['two bodies joined by "and" stay two', 'The bill passed the House and Senate on Friday.', /^ORGANIZATION:House and Senate$/],
+    ['a possessive inside a name stays', "Funding goes to the Somali Mothers' Health Foundation this year.", /^ORGANIZATION:Somali Mothers$/],
+    ['a headline verb is not part of the name', 'Senator Cole Joins Bipartisan Coalition For Rural Broadband', /^ORGANIZATION:Joins/],
+    ['a task force is not named after its town', 'Officers of the Drug Task Force in Harlow arrested two men.', /^ORGANIZATION:.*in Harlow$/],
+    ['"The" does not start a name', 'Professor Ruth Abel at The Fletcher School spoke.', /^ORGANIZATION:The /],
+  ])('%s', (_, text, unwanted) => {
+    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
+  });
+});
