@@ -10,6 +10,7 @@ import { linkPlaces } from './places.js';
 import { addGazetteerPlaces, applyNamePatterns, extendOrganisations } from './patterns.js';
 import { applyReleaseConventions } from './release-conventions.js';
 import { shapeOrganisations } from './name-shapes.js';
+import { placesByContext } from './place-context.js';
 import { findRoles, type RoleMention } from './roles.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { cleanSpans, type CleanSpan } from './spans.js';
@@ -84,6 +85,9 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   }],
   ['acronyms', (a) => {
     a.spans = addDefinedAcronyms(need(a.tokens, 'tokens', 'acronyms'), need(a.spans, 'spans', 'acronyms'));
+  }],
+  ['places by context', (a, ctx) => {
+    a.spans = placesByContext(a.doc.text, need(a.tokens, 'tokens', 'places by context'), need(a.spans, 'spans', 'places by context'), ctx.resources);
   }],
   ['consistency', (a, ctx) => {
     a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer, ctx.resources.lexicon, ctx.resources.lists.titleWords);

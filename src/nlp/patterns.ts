@@ -10,6 +10,11 @@ const ALL_CAPS = /^\p{Lu}[\p{Lu}\p{N}.&]*$/u;
 /** Legal-form suffixes: part of a company's name, never a name alone ("Ltd edition"). */
 const LEGAL_SUFFIX = new Set(['ltd', 'ltd.', 'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'n.v.', 'bv', 'spa', 'oy', 'ab']);
 
+/** Legal instruments: a name ending in one is a treaty or law (CoNLL MISC), not an organisation. */
+const INSTRUMENTS = new Set(['treaty', 'convention', 'agreement', 'accord', 'accords', 'protocol', 'act', 'charter', 'pact']);
+/** Ship prefixes: "HMS Spey" is a vessel (CoNLL MISC), not an organisation or place. */
+const SHIP_PREFIXES = new Set(['HMS', 'USS', 'HMCS', 'HMAS', 'HMNZS', 'HNLMS', 'USNS', 'RFA', 'USCGC']);
+
 /** Is most of the document's lettering upper case (a shouted headline style or stripped text)? */
 function shouting(tokens: Token[]): boolean {
   let upper = 0;
@@ -37,7 +42,8 @@ function shouting(tokens: Token[]): boolean {
  *  - names joined by a hyphen are two names ("NATO-UN");
  *  - "the" + words usually written in lower case is a short form, not a name ("the Alliance"),
  *    and so is a lone capitalised word usually written in lower case ("Allies agreed");
- *  - a field in a title is not an organisation ("Fellow for National Security Studies").
+ *  - a field in a title is not an organisation ("Fellow for National Security Studies");
+ *  - treaties and laws ("Arms Trade Treaty (ATT)") and ships ("HMS Spey") are not organisations.
  */
 export function applyNamePatterns(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
   const { lists, caseBuckets, gazetteer, lexicon } = res;
@@ -56,6 +62,12 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     const words: string[] = [];
     for (let j = i - 2; j >= 0 && words.length < letters.length; j--) if (/\p{L}/u.test(tokens[j].text)) words.unshift(tokens[j].text);
     if (words.length === letters.length && words.every((w, k) => w[0] === letters[k])) commonAcronyms.add(tokens[i].text);
+    // "Arms Trade Treaty (ATT)", "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)": a treaty's
+    // acronym, when the treaty word ends or starts the name ("Test-Ban Treaty Organization" is a body).
+    let start = i - 1;
+    while (start > 0 && i - start <= 12 && /^\p{Lu}|^(of|on|the|and|for|in|to|-)$/u.test(tokens[start - 1].text)) start--;
+    while (start < i - 1 && !/^\p{Lu}/u.test(tokens[start].text)) start++;
+    if (start < i - 1 && (INSTRUMENTS.has(lower(i - 2)) || INSTRUMENTS.has(lower(start)))) commonAcronyms.add(tokens[i].text);
   }
 
   /** Usually written in lower case in press releases (unlabeled-text statistics), so a common noun. */
@@ -88,6 +100,8 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (s.first > 1 && /^(for|of)$/.test(lower(s.first - 1)) && lists.titleWords.has(lower(s.first - 2)) && !tokens.slice(s.first, s.last).some((t, k) => isHead(s.first + k) || ALL_CAPS.test(t.text) || (/\p{L}/u.test(t.text) && bucket(s.first + k) >= 4)) && !isPlace(tokens.slice(s.first, s.last).map((t) => t.text))) continue;
     const text = tokens.slice(s.first, s.last).map((t) => t.text).join(' ');
     if (commonAcronyms.has(text)) continue;
+    if (SHIP_PREFIXES.has(tokens[s.first].text) || (s.first > 0 && SHIP_PREFIXES.has(tokens[s.first - 1].text))) continue;
+    if (s.type === 'ORGANIZATION' && s.last - s.first > 1 && INSTRUMENTS.has(lower(s.last - 1))) continue;
     if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first))) continue;
     if (s.type === 'PERSON' && !loud && s.last - s.first === 1 && ACRONYM_LIKE.test(tokens[s.first].text)) continue;
     if (s.type === 'PERSON' && lists.titleWords.has(lower(s.last - 1)) && (caseBuckets?.get(lower(s.last - 1)) ?? 4) <= 1) continue;

@@ -1,0 +1,94 @@
+import type { Token } from './tokenize.js';
+import type { CleanSpan } from './spans.js';
+import type { FeatureResources } from './model/features.js';
+
+/** Common nouns that name a kind of place: "the village of X", "the districts of X and Y". */
+const PLACE_NOUNS = new Set([
+  'town', 'towns', 'city', 'cities', 'village', 'villages', 'district', 'districts', 'province', 'provinces', 'island', 'islands',
+  'region', 'regions', 'municipality', 'municipalities', 'governorate', 'governorates', 'county', 'counties', 'state', 'states',
+  'port', 'capital', 'suburb', 'suburbs', 'neighbourhood', 'neighborhood', 'commune', 'prefecture', 'territory', 'oblast', 'valley',
+]);
+const SEPARATORS = new Set([',', 'and', 'or']);
+
+/**
+ * Places known by their context, whatever the tagger typed them (CoNLL types a place as a place,
+ * also where it stands for its government):
+ *  - a name listed as a country by the gazetteer is a place, not an organisation ("departures
+ *    from Libya and Tunisia");
+ *  - a capitalised name after a place noun and "of" is a place ("the border town of Adré",
+ *    "the districts of Metuge and Ancuabe"), tagged or not;
+ *  - the one-word names of a list ("Hudaydah, Ta'iz, Hajjah and Marib") share the type most of
+ *    them have, when that is place: a list of places is rarely broken by one organisation.
+ */
+export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
+  const { gazetteer, lists: words } = res;
+  const key = (s: CleanSpan) => tokens.slice(s.first, s.last).map((t) => t.text.toLowerCase()).join(' ');
+  const isCountry = (s: CleanSpan) => gazetteer.byKey.get(key(s))?.some((e) => e.kind === 'country') ?? false;
+  const capitalised = (i: number) => i < tokens.length && /^\p{Lu}\p{Ll}/u.test(tokens[i].text);
+  const oneSpace = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
+
+  let out = spans.map((s) => (s.type === 'ORGANIZATION' && isCountry(s) ? { ...s, type: 'LOCATION' as const } : s));
+
+  // After "<place noun> of": the names of the list that follows.
+  const spanAt = new Int32Array(tokens.length).fill(-1);
+  out.forEach((s, k) => {
+    for (let i = s.first; i < s.last; i++) spanAt[i] = k;
+  });
+  const added: CleanSpan[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i].text !== 'of' || !PLACE_NOUNS.has(tokens[i - 1].text) || !oneSpace(i - 1, i)) continue;
+    let at = i + 1;
+    for (;;) {
+      if (at >= tokens.length || !capitalised(at)) break;
+      const k = spanAt[at];
+      let end: number;
+      if (k >= 0) {
+        const s = out[k];
+        if (s.first !== at) break;
+        // A name of its own kind stays ("the city of London's Metropolitan Police").
+        if (s.type === 'PERSON' || s.last - s.first > 3) break;
+        out[k] = { ...s, type: 'LOCATION' };
+        end = s.last;
+      } else {
+        end = at + 1;
+        while (end < tokens.length && capitalised(end) && spanAt[end] < 0 && oneSpace(end - 1, end) && end - at < 3) end++;
+        added.push({ first: at, last: end, type: 'LOCATION', title: null });
+      }
+      // ", Y" / "and Y" / ", and Y" go on with the list.
+      let next = end;
+      while (next < tokens.length && SEPARATORS.has(tokens[next].text) && next - end < 2) next++;
+      if (next === end) break;
+      at = next;
+    }
+  }
+  if (added.length) out = [...out, ...added].sort((a, b) => a.first - b.first);
+
+  // Lists of one-word names: "A, B, C and D".
+  const lists: number[][] = [];
+  let current: number[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k];
+    const prev = current.length ? out[current[current.length - 1]] : null;
+    const between = prev ? tokens.slice(prev.last, s.first).map((t) => t.text) : [];
+    const joins = prev && between.length >= 1 && between.length <= 2 && between.every((t) => SEPARATORS.has(t)) && between[0] !== 'or';
+    if (s.last - s.first === 1 && (joins || !prev)) current.push(k);
+    else {
+      if (current.length >= 3) lists.push(current);
+      current = s.last - s.first === 1 ? [k] : [];
+    }
+  }
+  if (current.length >= 3) lists.push(current);
+  for (const list of lists) {
+    const places = list.filter((k) => out[k].type === 'LOCATION').length;
+    if (places * 2 <= list.length) continue;
+    for (const k of list) {
+      const s = out[k];
+      // An acronym in a list of places is more likely an organisation named among them ("Kenya,
+      // Somalia and AMISOM"); a nationality word or a title ("Mayor") is no place.
+      const word = tokens[s.first].text;
+      const demonym = gazetteer.byKey.get(word.toLowerCase())?.some((e) => e.kind === 'demonym') ?? false;
+      if (s.type !== 'LOCATION' && /\p{Ll}/u.test(word) && !demonym && !words.titleWords.has(word.toLowerCase())) out[k] = { ...s, type: 'LOCATION' };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze, createContext, type NlpContext } from '../../src/nlp/index.js';
+import { goldDocument } from '../../src/eval/run-gold.js';
+import { TEST_CODEBOOK } from '../helpers/codebook.js';
+
+let ctx: NlpContext;
+beforeAll(() => {
+  ctx = createContext({ codebook: TEST_CODEBOOK });
+});
+
+const found = (text: string) => (analyze(goldDocument({ id: 't', text, entities: [] }), ctx).entities ?? []).flatMap((e) => e.mentions.map((m) => `${e.type}:${m.text}`));
+
+describe('places by context', () => {
+  it.each([
+    ['a place noun and "of"', 'Aid reached the border town of Kalvoro on Tuesday.', ['LOCATION:Kalvoro']],
+    ['a list after a place noun', 'Clinics opened in the districts of Marveni, Tosholo and Ubanje.', ['LOCATION:Marveni', 'LOCATION:Tosholo', 'LOCATION:Ubanje']],
+    ['a country is a place even where it acts', 'Boats departing from Libya and Tunisia were stopped.', ['LOCATION:Libya', 'LOCATION:Tunisia']],
+  ])('%s', (_, text, expected) => {
+    const got = found(text);
+    for (const e of expected) expect(got).toContain(e);
+  });
+
+  it.each([
+    ['a title in a list is no place', 'Present were Leeds, York, Senator and Hull officials.', /^LOCATION:Senator$/],
+    ['a person after "city of" stays a person', "The city of Ada Lovelace's birth, London, honoured her.", /^LOCATION:Ada Lovelace$/],
+    ['"Secretary of State" names no place', 'The Secretary of State Maria Olsen spoke.', /^LOCATION:Maria Olsen$/],
+  ])('not: %s', (_, text, unwanted) => {
+    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
+  });
+});
+
+describe('treaties, laws and ships are not organisations', () => {
+  it.each([
+    ["a treaty's acronym", 'States parties to the Arms Trade Treaty (ATT) met. The ATT bans transfers.', /:ATT$/],
+    ["a law's name", 'The Clean Harbours Act was passed in May.', /^ORGANIZATION:Clean Harbours Act$/],
+    ['a ship', 'The patrol vessel HMS Kestrel arrived in Portsmouth.', /Kestrel/],
+  ])('%s', (_, text, unwanted) => {
+    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
+  });
+
+  it('keeps the acronym of a body named after a treaty', () => {
+    expect(found('Inspectors of the Test-Ban Treaty Organization (TBTO) arrived. The TBTO said so.')).toContain('ORGANIZATION:TBTO');
+  });
+});
