@@ -9,7 +9,7 @@ import { countTerms, type Terms } from './keywords.js';
 import { linkPlaces } from './places.js';
 import { addGazetteerPlaces, applyNamePatterns, extendOrganisations } from './patterns.js';
 import { applyReleaseConventions } from './release-conventions.js';
-import { shapeOrganisations } from './name-shapes.js';
+import { addTitleCaseOrganisations, shapeOrganisations } from './name-shapes.js';
 import { placesByContext } from './place-context.js';
 import { findRoles, type RoleMention } from './roles.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -73,6 +73,9 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   }],
   ['organisation runs', (a, ctx) => {
     a.spans = extendOrganisations(a.doc.text, need(a.tokens, 'tokens', 'organisation runs'), need(a.spans, 'spans', 'organisation runs'), ctx.resources.lists.orgHeads);
+  }],
+  ['title-case organisations', (a, ctx) => {
+    a.spans = addTitleCaseOrganisations(a.doc.text, need(a.tokens, 'tokens', 'title-case organisations'), need(a.spans, 'spans', 'title-case organisations'), ctx.resources);
   }],
   ['organisation shapes', (a, ctx) => {
     a.spans = shapeOrganisations(a.doc.text, need(a.tokens, 'tokens', 'organisation shapes'), need(a.sentences, 'sentences', 'organisation shapes'), need(a.spans, 'spans', 'organisation shapes'), ctx.resources);

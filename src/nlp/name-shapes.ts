@@ -92,3 +92,52 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
   }
   return out;
 }
+
+/** Lower-case words that may stand inside an organisation's name ("Committee on the Civil Dimension of Security"). */
+const NAME_CONNECTORS = new Set(['of', 'on', 'for', 'the', 'and', 'to', 'in']);
+/** Head words that as often end the name of a programme, fund, event or generic body ("Energy Bill", "Advisory Board"). */
+const WEAK_HEADS = new Set(['program', 'programme', 'fund', 'conference', 'partnership', 'team', 'board', 'union']);
+const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/**
+ * Organisations the tagger missed, in running text: "the" and title-case words that either end
+ * in an organisation head word ("the Royal Canadian Mounted Police") or start with one and go on
+ * with "of", "on", "for" ("the Committee on the Civil Dimension of Security"), followed by a
+ * lower-case word or punctuation. The lower-case neighbours keep title-case headlines out
+ * ("Senate Passes Farm Bill"); a title ("Secretary of Energy") is not a head.
+ */
+export function addTitleCaseOrganisations(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
+  const { lists } = res;
+  const taken = new Uint8Array(tokens.length);
+  for (const s of spans) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const lower = (i: number) => tokens[i].text.toLowerCase();
+  const titleCase = (i: number) => i < tokens.length && !taken[i] && /^\p{Lu}[\p{Ll}\p{Lu}'’-]*$/u.test(tokens[i].text) && /\p{Ll}/u.test(tokens[i].text) && !MONTHS_AND_DAYS.test(lower(i));
+  const isHead = (i: number) => lists.orgHeads.has(lower(i)) && !WEAK_HEADS.has(lower(i));
+  const oneSpace = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
+  const added: CleanSpan[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i - 1].text !== 'the' || !titleCase(i) || !oneSpace(i - 1, i)) continue;
+    let end = i + 1;
+    let connected = false;
+    for (;;) {
+      if (end < tokens.length && titleCase(end) && oneSpace(end - 1, end)) end++;
+      else if (end < tokens.length && NAME_CONNECTORS.has(tokens[end].text) && oneSpace(end - 1, end)) {
+        let k = end;
+        while (k < tokens.length && NAME_CONNECTORS.has(tokens[k].text) && k - end < 2) k++;
+        // The name goes on with "of", "on", "for", "to" ("Guard and Reserve" is two names).
+        const opens = connected || /^(of|on|for|to)$/.test(tokens[end].text);
+        if (opens && k < tokens.length && titleCase(k) && oneSpace(k - 1, k)) {
+          end = k + 1;
+          connected = true;
+        } else break;
+      } else break;
+    }
+    const after = tokens[end];
+    const closed = !after || !/^\p{Lu}/u.test(after.text);
+    const headFirst = isHead(i) && connected;
+    const headLast = isHead(end - 1) && !connected && !lists.titleWords.has(lower(i));
+    if (end - i >= 2 && closed && (headFirst || headLast)) added.push({ first: i, last: end, type: 'ORGANIZATION', title: null });
+    i = end;
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}

@@ -93,7 +93,8 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     // word: often lower case; "the Senate" is a name, "the Commission" a short form).
     if (s.first > 0 && lower(s.first - 1) === 'the' && !isCountryOrRegion(tokens.slice(s.first, s.last).map((t) => t.text))) {
       const words = tokens.slice(s.first, s.last).map((_, k) => s.first + k).filter((i) => /\p{L}/u.test(tokens[i].text));
-      if (words.length === 1 ? bucket(words[0]) <= 3 : words.every(usuallyLower)) continue;
+      // Several words with a head word are a name written in title case ("the World Health Organization").
+      if (words.length === 1 ? bucket(words[0]) <= 3 : words.every(usuallyLower) && !words.some(isHead)) continue;
     }
     // "Fellow for National Security Studies": a field in a title, not an organisation.
     // A word nearly always capitalised, or unknown to the unlabeled text, names something ("Officer of Zelvora").

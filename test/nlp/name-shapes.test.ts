@@ -33,3 +33,22 @@ describe('organisation shapes: what they must not do (false positives)', () => {
     expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
   });
 });
+
+describe('title-case organisations the tagger missed', () => {
+  it.each([
+    ['ending in a head word', 'Officers of the Northern Ridge Mounted Police attended the ceremony.', 'ORGANIZATION:Northern Ridge Mounted Police'],
+    ['starting with a head word, going on with "of"', 'Findings will be shared with the Committee on the Rural Dimension of Security next month.', 'ORGANIZATION:Committee on the Rural Dimension of Security'],
+    ['common words with a head word are a name, not a short form', 'Funding came from the World Health Organization and others.', 'ORGANIZATION:World Health Organization'],
+  ])('%s', (_, text, expected) => {
+    expect(found(text)).toContain(expected);
+  });
+
+  it.each([
+    ['a title is no organisation', 'He met the Secretary of Energy on Monday.', /^ORGANIZATION:Secretary/],
+    ['a programme is no organisation', 'Towns applied to the Rural Water Grant Program this year.', /Program$/],
+    ['two bodies joined by "and"', 'Soldiers of the Guard and Reserve were thanked.', /^ORGANIZATION:Guard and Reserve$/],
+    ['a headline in title case', 'Senate Passes Rural Broadband Bill For Farm Communities', /^ORGANIZATION:.*Bill/],
+  ])('not: %s', (_, text, unwanted) => {
+    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
+  });
+});
