@@ -134,6 +134,11 @@ function splitJoined(tokens: Token[], spans: CleanSpan[], isNamePart: (a: number
   const placeType = (a: number, b: number, type: CleanSpan['type']) => (isPlace(tokens.slice(a, b).map((t) => t.text)) ? 'LOCATION' : type);
   const out: CleanSpan[] = [];
   for (const s of spans) {
+    // "Jean-Luc", "Ki-Zerbo": a person's name is not two places.
+    if (s.type === 'PERSON') {
+      out.push(s);
+      continue;
+    }
     let start = s.first;
     for (let i = s.first + 1; i < s.last - 1; i++) {
       const joined = HYPHENS.has(tokens[i].text) && tokens[i - 1].end === tokens[i].start && tokens[i].end === tokens[i + 1].start;

@@ -16,7 +16,7 @@ const SEPARATORS = new Set([',', 'and', 'or']);
  *  - a name listed as a country by the gazetteer is a place, not an organisation ("departures
  *    from Libya and Tunisia");
  *  - a capitalised name after a place noun and "of" is a place ("the border town of Adré",
- *    "the districts of Metuge and Ancuabe"), tagged or not;
+ *    "the districts of Metuge and Ancuabe"), tagged or not, and the noun is not part of it;
  *  - the one-word names of a list ("Hudaydah, Ta'iz, Hajjah and Marib") share the type most of
  *    them have, when that is place: a list of places is rarely broken by one organisation.
  */
@@ -27,7 +27,9 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
   const capitalised = (i: number) => i < tokens.length && /^\p{Lu}\p{Ll}/u.test(tokens[i].text);
   const oneSpace = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
 
-  let out = spans.map((s) => (s.type === 'ORGANIZATION' && isCountry(s) ? { ...s, type: 'LOCATION' as const } : s));
+  // "province of Limburg" tagged whole: the place noun and "of" are not part of the name.
+  const trimmed = spans.map((s) => (s.last - s.first > 2 && PLACE_NOUNS.has(tokens[s.first].text) && tokens[s.first + 1].text === 'of' ? { ...s, first: s.first + 2, type: 'LOCATION' as const } : s));
+  let out = trimmed.map((s) => (s.type === 'ORGANIZATION' && isCountry(s) ? { ...s, type: 'LOCATION' as const } : s));
 
   // After "<place noun> of": the names of the list that follows.
   const spanAt = new Int32Array(tokens.length).fill(-1);
@@ -45,8 +47,8 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
       if (k >= 0) {
         const s = out[k];
         if (s.first !== at) break;
-        // A name of its own kind stays ("the city of London's Metropolitan Police").
-        if (s.type === 'PERSON' || s.last - s.first > 3) break;
+        // A person's full name or a long name stays ("the city of Ada Lovelace's birth").
+        if ((s.type === 'PERSON' && s.last - s.first > 1) || s.last - s.first > 3) break;
         out[k] = { ...s, type: 'LOCATION' };
         end = s.last;
       } else {

@@ -14,7 +14,7 @@ export interface RoleMention {
 
 const CONNECTOR = new Set(['of', 'for', 'on', 'and', 'to', 'the', '-', '&']);
 const UPPER = /^\p{Lu}/u;
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'hon', 'prof']);
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'hon', 'prof']);
 const MAX_ROLE_TOKENS = 12;
 
 /** A role is honorific-only ("Ms", "Dr") when every word is an honorific. */

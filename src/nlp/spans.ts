@@ -1,6 +1,7 @@
 import type { Token } from './tokenize.js';
 import type { TokenSpan } from './model/tags.js';
 import type { WordLists } from './resources/wordlists.js';
+import { HONORIFICS } from './roles.js';
 
 const LETTER = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
@@ -20,12 +21,14 @@ export interface CleanSpan extends TokenSpan {
  */
 export function cleanSpans(tokens: Token[], spans: TokenSpan[], lists: WordLists): CleanSpan[] {
   const out: CleanSpan[] = [];
-  for (const span of spans) {
+  for (const span of joinHyphenated(tokens, spans)) {
     let { first, last } = span;
     let title: CleanSpan['title'] = null;
     const lower = (i: number) => tokens[i].text.toLowerCase();
     while (first < last && (!LETTER.test(tokens[first].text) || lower(first) === 'the')) first++;
-    if (span.type === 'PERSON') {
+    // "Mr Hyun-woo Park" tagged as a place: an honorific makes it a person.
+    const type = first < last - 1 && HONORIFICS.has(lower(first).replace(/\.$/, '')) ? 'PERSON' : span.type;
+    if (type === 'PERSON') {
       const titleStart = first;
       while (first < last - 1 && (lists.titleWords.has(lower(first).replace(/\.$/, '')) || lists.titleWords.has(lower(first)) || (tokens[first].text === '-' && first > titleStart))) first++;
       if (first > titleStart) title = { first: titleStart, last: first };
@@ -35,8 +38,45 @@ export function cleanSpans(tokens: Token[], spans: TokenSpan[], lists: WordLists
     const words = tokens.slice(first, last);
     if (!words.some((t) => UPPER.test(t.text))) continue;
     if (last - first === 1 && NEVER_ALONE.has(lower(first))) continue;
-    if (span.type === 'PERSON' && words.every((t) => lists.titleWords.has(t.text.toLowerCase()))) continue;
-    out.push({ first, last, type: span.type, title });
+    if (type === 'PERSON' && words.every((t) => lists.titleWords.has(t.text.toLowerCase()))) continue;
+    out.push({ first, last, type, title });
   }
   return out;
+}
+
+const HYPHEN = /^[-‑]$/;
+
+/**
+ * "Jean-Marc Obiang" tagged as "Jean" and "Marc Obiang", "Hyun-woo Park" as "woo Park": a name
+ * cut at a hyphen written without spaces is one name. Two people's names joined so are one
+ * person; a name that starts with a lower-case word after such a hyphen takes in the word before.
+ */
+function joinHyphenated(tokens: Token[], spans: TokenSpan[]): TokenSpan[] {
+  const glued = (h: number) => h > 0 && h + 1 < tokens.length && HYPHEN.test(tokens[h].text) && tokens[h - 1].end === tokens[h].start && tokens[h].end === tokens[h + 1].start;
+  const out: TokenSpan[] = [];
+  for (const span of spans) {
+    const prev = out[out.length - 1];
+    const h = span.first - 1;
+    if (prev && prev.last === h && glued(h) && prev.type === 'PERSON' && span.type === 'PERSON') {
+      out[out.length - 1] = { ...prev, last: span.last };
+      continue;
+    }
+    if (glued(h) && /^\p{Ll}/u.test(tokens[span.first].text) && UPPER.test(tokens[h - 1].text[0])) {
+      // The word before is its own span: the name is one span of that span's type.
+      if (prev && prev.last === h) out[out.length - 1] = { ...prev, last: span.last };
+      else if (!prev || prev.last <= h - 1) out.push({ ...span, first: h - 1 });
+      else out.push(span);
+      continue;
+    }
+    out.push(span);
+  }
+  // "Seo" + untagged "-yeon Kwak": a person's name goes on over a hyphenated lower-case part and
+  // the capitalised words right after it.
+  return out.map((span, k) => {
+    if (span.type !== 'PERSON' || !glued(span.last) || !/^\p{Ll}+$/u.test(tokens[span.last + 1]?.text ?? '')) return span;
+    const limit = out[k + 1]?.first ?? tokens.length;
+    let last = span.last + 2;
+    while (last < limit && last - span.last < 5 && UPPER.test(tokens[last].text[0]) && tokens[last].start - tokens[last - 1].end === 1) last++;
+    return last <= limit ? { ...span, last } : span;
+  });
 }

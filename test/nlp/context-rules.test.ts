@@ -14,6 +14,8 @@ describe('places by context', () => {
   it.each([
     ['a place noun and "of"', 'Aid reached the border town of Kalvoro on Tuesday.', ['LOCATION:Kalvoro']],
     ['a list after a place noun', 'Clinics opened in the districts of Marveni, Tosholo and Ubanje.', ['LOCATION:Marveni', 'LOCATION:Tosholo', 'LOCATION:Ubanje']],
+    ['a one-word name the tagger took for a person', 'Staff reached the border town of Ferrano by noon.', ['LOCATION:Ferrano']],
+    ['the place noun is not part of the name', 'Farms in the south of the province of Welderland flooded.', ['LOCATION:Welderland']],
     ['a country is a place even where it acts', 'Boats departing from Libya and Tunisia were stopped.', ['LOCATION:Libya', 'LOCATION:Tunisia']],
   ])('%s', (_, text, expected) => {
     const got = found(text);
@@ -40,5 +42,15 @@ describe('treaties, laws and ships are not organisations', () => {
 
   it('keeps the acronym of a body named after a treaty', () => {
     expect(found('Inspectors of the Test-Ban Treaty Organization (TBTO) arrived. The TBTO said so.')).toContain('ORGANIZATION:TBTO');
+  });
+});
+
+describe('people marked by an honorific', () => {
+  it.each([
+    ['a hyphenated given name the tagger cut', 'The plan was presented by Ms Seo-yeon Kwak in Geneva.', 'PERSON:Seo-yeon Kwak'],
+    ["a councillor's abbreviated title", 'Cllr Maya Thorne said the council would act.', 'PERSON:Maya Thorne'],
+    ['a hyphenated first name stays whole', '"We are ready," said Mr Jean-Marc Obiang.', 'PERSON:Jean-Marc Obiang'],
+  ])('%s', (_, text, expected) => {
+    expect(found(text)).toContain(expected);
   });
 });
