@@ -175,7 +175,10 @@ export class Collector {
    */
   finish(keywords: number): RunStats {
     const resolved = this.acronyms.resolve();
+    let documents = 0;
     for (const entry of this.spool.entries()) {
+      // Pass 2 makes garbage at the pace of the disk (lines read, records re-rendered): collect it.
+      if (++documents % GC_EVERY_FILES === 0) collectGarbage();
       const kw = this.df.keywords(entry.terms, entry.wordCount, keywords);
       const line = `${entry.jsonHead},"keywords":${JSON.stringify(kw)}}`;
       if (!entry.bare.some((id) => resolved.has(id))) {

@@ -1,14 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, createContext, type NlpContext } from '../../src/nlp/index.js';
-import { goldDocument } from '../../src/eval/run-gold.js';
-import { TEST_CODEBOOK } from '../helpers/codebook.js';
-
-let ctx: NlpContext;
-beforeAll(() => {
-  ctx = createContext({ codebook: TEST_CODEBOOK });
-});
-
-const found = (text: string) => (analyze(goldDocument({ id: 't', text, entities: [] }), ctx).entities ?? []).flatMap((e) => e.mentions.map((m) => `${e.type}:${m.text}`));
+import { describe, expect, it } from 'vitest';
+import { foundMentions as found } from '../helpers/mentions.js';
 
 describe('organisation shapes: where a name starts and ends', () => {
   it.each([
