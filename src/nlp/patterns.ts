@@ -15,8 +15,16 @@ const INSTRUMENTS = new Set(['treaty', 'convention', 'agreement', 'accord', 'acc
 /** Ship prefixes: "HMS Spey" is a vessel (CoNLL MISC), not an organisation or place. */
 const SHIP_PREFIXES = new Set(['HMS', 'USS', 'HMCS', 'HMAS', 'HMNZS', 'HNLMS', 'USNS', 'RFA', 'USCGC']);
 
+const shoutingCache = new WeakMap<Token[], boolean>();
+
 /** Is most of the document's lettering upper case (a shouted headline style or stripped text)? */
 function shouting(tokens: Token[]): boolean {
+  let known = shoutingCache.get(tokens);
+  if (known === undefined) shoutingCache.set(tokens, (known = countShouting(tokens)));
+  return known;
+}
+
+function countShouting(tokens: Token[]): boolean {
   let upper = 0;
   let lower = 0;
   for (const t of tokens) {
