@@ -6,6 +6,7 @@ import type { Gazetteer } from './resources/gazetteer.js';
 
 const UPPER_START = /^\p{Lu}/u;
 /** Prepositions after which a name is a place ("in Metuge", "near Adré"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around', 'across', 'within', 'towards', 'toward']);
 const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'into', 'across', 'around', 'outside', 'inside', 'towards', 'toward', 'through', 'within']);
 const surface = (tokens: Token[], first: number, last: number) => tokens.slice(first, last).map((t) => t.text).join(' ');
 
@@ -61,7 +62,23 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   // A place when the gazetteer knows it or the text puts it after "in", "near" and the like.
   const located = new Set<string>();
   for (const s of spans) if (s.first > 0 && LOCATIVE.has(tokens[s.first - 1].text.toLowerCase())) located.add(surface(tokens, s.first, s.last));
+  // Names that only ever stand after a preposition of place people never take ("near", "outside":
+  // not "to" or "from", as in "married to", "a letter from").
+  const placed = new Set<string>();
+  const elsewhere = new Set<string>();
+  for (const s of spans) {
+    const after = s.first > 0 ? tokens[s.first - 1].text.toLowerCase() : '';
+    (PLACE_PREPOSITIONS.has(after) ? placed : elsewhere).add(surface(tokens, s.first, s.last));
+  }
+  const onlyPlaced = (key: string) => placed.has(key) && !elsewhere.has(key);
   for (const [key, t] of typeOf) {
+    // "Near Ayn Isa, ...": a longer "person" the text only ever puts after "in", "near" and the
+    // like, never with a title, whose first word is no known first name, is a place.
+    if (t === 'PERSON' && key.includes(' ') && onlyPlaced(key) && !titled.has(key)) {
+      const first = lexicon.get(key.split(' ')[0].toLowerCase()) ?? [];
+      if (!first.some((c) => c === 'first' || c === 'person' || c === 'honorific')) typeOf.set(key, 'LOCATION');
+      continue;
+    }
     if (t !== 'PERSON' || key.includes(' ') || nameParts.has(key) || titled.has(key)) continue;
     const classes = lexicon.get(key.toLowerCase()) ?? [];
     if (classes.some((c) => c === 'first' || c === 'last' || c === 'person')) continue;

@@ -45,11 +45,14 @@ export function cleanSpans(tokens: Token[], spans: TokenSpan[], lists: WordLists
 }
 
 const HYPHEN = /^[-‑]$/;
+/** The lower-case second part of a hyphenated given name ("Seo-yeon", "Hyun-woo"); longer words are compounds ("Bayh-sponsored"). */
+const SYLLABLE = /^\p{Ll}{1,4}$/u;
 
 /**
  * "Jean-Marc Obiang" tagged as "Jean" and "Marc Obiang", "Hyun-woo Park" as "woo Park": a name
- * cut at a hyphen written without spaces is one name. Two people's names joined so are one
- * person; a name that starts with a lower-case word after such a hyphen takes in the word before.
+ * cut at a hyphen written without spaces is one name. A one-word and a longer person joined so
+ * are one person; a name that starts with a short lower-case syllable after such a hyphen takes in
+ * the word before.
  */
 function joinHyphenated(tokens: Token[], spans: TokenSpan[]): TokenSpan[] {
   const glued = (h: number) => h > 0 && h + 1 < tokens.length && HYPHEN.test(tokens[h].text) && tokens[h - 1].end === tokens[h].start && tokens[h].end === tokens[h + 1].start;
@@ -57,11 +60,12 @@ function joinHyphenated(tokens: Token[], spans: TokenSpan[]): TokenSpan[] {
   for (const span of spans) {
     const prev = out[out.length - 1];
     const h = span.first - 1;
-    if (prev && prev.last === h && glued(h) && prev.type === 'PERSON' && span.type === 'PERSON') {
+    // "Jean" + "Marc Obiang" (not "Wyden" + "Bennett": two surnames name a bill's sponsors).
+    if (prev && prev.last === h && glued(h) && prev.type === 'PERSON' && span.type === 'PERSON' && prev.last - prev.first === 1 && span.last - span.first >= 2) {
       out[out.length - 1] = { ...prev, last: span.last };
       continue;
     }
-    if (glued(h) && /^\p{Ll}/u.test(tokens[span.first].text) && UPPER.test(tokens[h - 1].text[0])) {
+    if (glued(h) && SYLLABLE.test(tokens[span.first].text) && UPPER.test(tokens[h - 1].text[0])) {
       // The word before is its own span: the name is one span of that span's type.
       if (prev && prev.last === h) out[out.length - 1] = { ...prev, last: span.last };
       else if (!prev || prev.last <= h - 1) out.push({ ...span, first: h - 1 });
@@ -73,7 +77,7 @@ function joinHyphenated(tokens: Token[], spans: TokenSpan[]): TokenSpan[] {
   // "Seo" + untagged "-yeon Kwak": a person's name goes on over a hyphenated lower-case part and
   // the capitalised words right after it.
   return out.map((span, k) => {
-    if (span.type !== 'PERSON' || !glued(span.last) || !/^\p{Ll}+$/u.test(tokens[span.last + 1]?.text ?? '')) return span;
+    if (span.type !== 'PERSON' || !glued(span.last) || !SYLLABLE.test(tokens[span.last + 1]?.text ?? '') || !/^\p{Lu}\p{Ll}/u.test(tokens[span.last + 2]?.text ?? '')) return span;
     const limit = out[k + 1]?.first ?? tokens.length;
     let last = span.last + 2;
     while (last < limit && last - span.last < 5 && UPPER.test(tokens[last].text[0]) && tokens[last].start - tokens[last - 1].end === 1) last++;

@@ -7,6 +7,7 @@ describe('places by context', () => {
     ['a list after a place noun', 'Clinics opened in the districts of Marveni, Tosholo and Ubanje.', ['LOCATION:Marveni', 'LOCATION:Tosholo', 'LOCATION:Ubanje']],
     ['a one-word name the tagger took for a person', 'Staff reached the border town of Ferrano by noon.', ['LOCATION:Ferrano']],
     ['the place noun is not part of the name', 'Farms in the south of the province of Welderland flooded.', ['LOCATION:Welderland']],
+    ['a longer name only ever after "near" or "in" is a place', 'Two strikes hit near Kafr Dunaym, destroying a bunker.', ['LOCATION:Kafr Dunaym']],
     ['a country is a place even where it acts', 'Boats departing from Libya and Tunisia were stopped.', ['LOCATION:Libya', 'LOCATION:Tunisia']],
   ])('%s', (_, text, expected) => {
     const got = found(text);
@@ -16,6 +17,8 @@ describe('places by context', () => {
   it.each([
     ['a title in a list is no place', 'Present were Leeds, York, Senator and Hull officials.', /^LOCATION:Senator$/],
     ['a person after "city of" stays a person', "The city of Ada Lovelace's birth, London, honoured her.", /^LOCATION:Ada Lovelace$/],
+    ['a person "married to" stays a person', 'She was married to Anton Belkovsky in 1901. Anton Belkovsky died in 1920.', /^LOCATION:Anton Belkovsky$/],
+    ['a person met "in" a city stays a person', 'The envoy met Rami Haddad in Amman.', /^LOCATION:Rami Haddad$/],
     ['"Secretary of State" names no place', 'The Secretary of State Maria Olsen spoke.', /^LOCATION:Maria Olsen$/],
   ])('not: %s', (_, text, unwanted) => {
     expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
@@ -43,5 +46,14 @@ describe('people marked by an honorific', () => {
     ['a hyphenated first name stays whole', '"We are ready," said Mr Jean-Marc Obiang.', 'PERSON:Jean-Marc Obiang'],
   ])('%s', (_, text, expected) => {
     expect(found(text)).toContain(expected);
+  });
+});
+
+describe('hyphens that do not make one name', () => {
+  it.each([
+    ['two sponsors of a bill', 'The Wyden-Bennett bill passed the Senate.', /^PERSON:Wyden-Bennett$/],
+    ['a compound adjective', 'The Bayh-sponsored amendment passed the Senate.', /sponsored/],
+  ])('%s', (_, text, unwanted) => {
+    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
   });
 });
