@@ -48,7 +48,7 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
   /** Not a word of the common vocabulary: unknown to the unlabeled-text statistics, or nearly always capitalised there. */
   const properWord = (i: number) => /\p{L}/u.test(tokens[i].text) && (caseBuckets?.get(lower(i)) ?? 4) >= 4;
 
-  /** Capitalised words from `i` on, one line, inner connectors allowed, no other name crossed. */
+  /** Capitalised words from `i` on, one space apart, with inner connectors ("of", "&") and glued hyphens. */
   const runFrom = (i: number, max = 8): number => {
     let end = i;
     while (end < tokens.length && end - i < max && (end === i || oneSpace(end - 1, end))) {
@@ -69,7 +69,7 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i].text;
     // "About Halberd Defence Systems" as a line of its own.
-    if (t === 'About' && /(^|\n)[\s#*>_-]*$/.test(text.slice(0, tokens[i].start))) {
+    if (t === 'About' && /^[\s#*>_-]*$/.test(text.slice(text.lastIndexOf('\n', tokens[i].start - 1) + 1, tokens[i].start))) {
       let first = i + 1;
       if (first < tokens.length && lower(first) === 'the') first++;
       let end = runFrom(first);
