@@ -9,12 +9,12 @@ interface EntityTotals {
   type: EntityType;
   /** Canonical name -> documents using it as their canonical name (the most used one wins). */
   names: Map<string, number>;
-  /** Alias -> documents using it. */
-  aliases: Map<string, number>;
+  /** Alias -> documents using it (null until one is: most entities have none). */
+  aliases: Map<string, number> | null;
   documents: number;
   mentions: number;
   /** Gazetteer link (as JSON) -> documents giving it: the most given one wins. */
-  places: Map<string, number>;
+  places: Map<string, number> | null;
 }
 
 const addCount = (map: Map<string, number>, key: string, by: number) => {
@@ -38,10 +38,10 @@ export class EntityTable {
   add(doc: Pick<DocResult, 'entities'>, sign: 1 | -1 = 1): void {
     for (const e of doc.entities) {
       let t = this.byId.get(e.id);
-      if (!t) this.byId.set(e.id, (t = { type: e.type, names: new Map(), aliases: new Map(), documents: 0, mentions: 0, places: new Map() }));
+      if (!t) this.byId.set(e.id, (t = { type: e.type, names: new Map(), aliases: null, documents: 0, mentions: 0, places: null }));
       addCount(t.names, e.name, sign);
-      for (const a of e.aliases) addCount(t.aliases, a, sign);
-      if (e.place) addCount(t.places, JSON.stringify(e.place), sign);
+      for (const a of e.aliases) addCount((t.aliases ??= new Map()), a, sign);
+      if (e.place) addCount((t.places ??= new Map()), JSON.stringify(e.place), sign);
       t.documents += sign;
       t.mentions += sign * e.mentions;
       if (!t.documents) this.byId.delete(e.id);
@@ -69,8 +69,8 @@ export class EntityTable {
         // A name spelled out beats an acronym however often the acronym is used alone.
         const spelled = new Map([...t.names].filter(([n]) => !ACRONYM.test(n)));
         const name = mostCounted(spelled.size ? spelled : t.names)!;
-        const aliases = [...t.aliases.keys(), ...t.names.keys()].filter((a) => a !== name);
-        const placeJson = mostCounted(t.places);
+        const aliases = [...(t.aliases?.keys() ?? []), ...t.names.keys()].filter((a) => a !== name);
+        const placeJson = t.places && mostCounted(t.places);
         const place = placeJson ? (JSON.parse(placeJson) as Place) : null;
         return {
           entity_id: id,

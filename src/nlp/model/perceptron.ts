@@ -33,15 +33,25 @@ export function emissionScores(model: LinearModel, features: string[][]): Float6
   return scores;
 }
 
-const scoreCaches = new WeakMap<LinearModel, Map<string, Map<string, Float64Array>>>();
+/**
+ * Summed weights of one kind of part (a word's own features, what a neighbour word gives), by
+ * word: offsets into one flat array, so a cached word costs a map entry and T numbers, not an
+ * object and a buffer of its own (less memory, less for the garbage collector to trace).
+ */
+export interface PartCache {
+  offsets: Map<string, number>;
+  data: Float64Array;
+}
+
+const scoreCaches = new WeakMap<LinearModel, Map<string, PartCache>>();
 const SCORE_CACHE_LIMIT = 40_000;
 
 /** The cache of summed feature weights for one kind of part (a word's own, a neighbour's). */
-export function scoreCache(model: LinearModel, kind: string): Map<string, Float64Array> {
+export function scoreCache(model: LinearModel, kind: string): PartCache {
   let byKind = scoreCaches.get(model);
   if (!byKind) scoreCaches.set(model, (byKind = new Map()));
   let cache = byKind.get(kind);
-  if (!cache) byKind.set(kind, (cache = new Map()));
+  if (!cache) byKind.set(kind, (cache = { offsets: new Map(), data: new Float64Array(SCORE_CACHE_LIMIT * T) }));
   return cache;
 }
 
@@ -57,15 +67,22 @@ export function featureScore(model: LinearModel, features: string[]): Float64Arr
 }
 
 /** Add a cached part's weights (computed on a miss) to the scores of token i. */
-export function addPart(scores: Float64Array, i: number, cache: Map<string, Float64Array>, key: string, compute: () => Float64Array): void {
-  let ws = cache.get(key);
-  if (!ws) {
-    ws = compute();
-    // When full, the cache keeps what it has: the words met first are the frequent ones, and
-    // clearing it would throw them away with the rest.
-    if (cache.size < SCORE_CACHE_LIMIT) cache.set(key, ws);
-  }
+export function addPart(scores: Float64Array, i: number, cache: PartCache, key: string, compute: () => Float64Array): void {
   const base = i * T;
+  const at = cache.offsets.get(key);
+  if (at !== undefined) {
+    const { data } = cache;
+    for (let t = 0; t < T; t++) scores[base + t] += data[at + t];
+    return;
+  }
+  const ws = compute();
+  // When full, the cache keeps what it has: the words met first are the frequent ones, and
+  // clearing it would throw them away with the rest.
+  if (cache.offsets.size < SCORE_CACHE_LIMIT) {
+    const offset = cache.offsets.size * T;
+    cache.data.set(ws, offset);
+    cache.offsets.set(key, offset);
+  }
   for (let t = 0; t < T; t++) scores[base + t] += ws[t];
 }
 
