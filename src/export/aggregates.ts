@@ -3,6 +3,7 @@ import type { DocResult } from '../pipeline/types.js';
 import type { Row } from '../schema/tables.js';
 import { compareStrings } from '../util/compare.js';
 import { Interner } from '../util/interner.js';
+import { PairSlots } from '../util/pair-slots.js';
 import { ACRONYM } from '../nlp/entity-id.js';
 
 interface EntityTotals {
@@ -149,27 +150,22 @@ export class ThemeTables {
  */
 export class CooccurrenceTable {
   private readonly ids = new Interner();
-  /** Pair key (a * 2^26 + b) -> slot in the count arrays. */
-  private readonly slots = new Map<number, number>();
+  /** Pair of interned ids -> slot in the count arrays. */
+  private readonly slots = new PairSlots();
   private documents = new Int32Array(1 << 16);
   private sentences = new Int32Array(1 << 16);
 
   add(doc: Pick<DocResult, 'pairs'>, sign: 1 | -1 = 1): void {
     for (const [a, b, sentences] of doc.pairs) {
-      const key = this.ids.id(a) * 2 ** 26 + this.ids.id(b);
-      let slot = this.slots.get(key);
-      if (slot === undefined) {
-        slot = this.slots.size;
-        this.slots.set(key, slot);
-        if (slot >= this.documents.length) {
-          const grow = (x: Int32Array) => {
-            const y = new Int32Array(x.length * 2);
-            y.set(x);
-            return y;
-          };
-          this.documents = grow(this.documents);
-          this.sentences = grow(this.sentences);
-        }
+      const slot = this.slots.slot(this.ids.id(a), this.ids.id(b));
+      if (slot >= this.documents.length) {
+        const grow = (x: Int32Array) => {
+          const y = new Int32Array(x.length * 2);
+          y.set(x);
+          return y;
+        };
+        this.documents = grow(this.documents);
+        this.sentences = grow(this.sentences);
       }
       this.documents[slot] += sign;
       this.sentences[slot] += sign * sentences;
@@ -182,11 +178,11 @@ export class CooccurrenceTable {
 
   rows(): Array<Row<'entity_cooccurrence.csv'>> {
     const rows: Array<Row<'entity_cooccurrence.csv'>> = [];
-    for (const [key, slot] of this.slots) {
+    for (const [a, b, slot] of this.slots.entries()) {
       const documents = this.documents[slot];
       const sentences = this.sentences[slot];
       if (documents === 0 || (sentences === 0 && documents < 2)) continue;
-      rows.push({ entity_a: this.ids.values[Math.floor(key / 2 ** 26)], entity_b: this.ids.values[key % 2 ** 26], documents, sentences });
+      rows.push({ entity_a: this.ids.values[a], entity_b: this.ids.values[b], documents, sentences });
     }
     return rows.sort((x, y) => compareStrings(x.entity_a, y.entity_a) || compareStrings(x.entity_b, y.entity_b));
   }
