@@ -159,13 +159,8 @@ export class CooccurrenceTable {
     for (const [a, b, sentences] of doc.pairs) {
       const slot = this.slots.slot(this.ids.id(a), this.ids.id(b));
       if (slot >= this.documents.length) {
-        const grow = (x: Int32Array) => {
-          const y = new Int32Array(x.length * 2);
-          y.set(x);
-          return y;
-        };
-        this.documents = grow(this.documents);
-        this.sentences = grow(this.sentences);
+        this.documents = grown(this.documents);
+        this.sentences = grown(this.sentences);
       }
       this.documents[slot] += sign;
       this.sentences[slot] += sign * sentences;
@@ -190,18 +185,24 @@ export class CooccurrenceTable {
 
 /** entities_by_month.csv: documents and mentions per entity and month, for time series of who is named. */
 export class EntityMonthTable {
-  private readonly byKey = new Map<string, [number, number]>();
+  private readonly months = new Interner();
+  private readonly ids = new Interner();
+  /** (month, entity) -> slot in the count arrays. */
+  private readonly slots = new PairSlots();
+  private documents = new Int32Array(1 << 16);
+  private mentions = new Int32Array(1 << 16);
 
   add(doc: Pick<DocResult, 'date' | 'entities'>, sign: 1 | -1 = 1): void {
     if (!doc.date) return;
-    const month = doc.date.slice(0, 7);
+    const month = this.months.id(doc.date.slice(0, 7));
     for (const e of doc.entities) {
-      const key = `${month}\u0000${e.id}`;
-      const c = this.byKey.get(key) ?? [0, 0];
-      c[0] += sign;
-      c[1] += sign * e.mentions;
-      if (c[0]) this.byKey.set(key, c);
-      else this.byKey.delete(key);
+      const slot = this.slots.slot(month, this.ids.id(e.id));
+      if (slot >= this.documents.length) {
+        this.documents = grown(this.documents);
+        this.mentions = grown(this.mentions);
+      }
+      this.documents[slot] += sign;
+      this.mentions[slot] += sign * e.mentions;
     }
   }
 
@@ -210,11 +211,18 @@ export class EntityMonthTable {
   }
 
   rows(): Array<Row<'entities_by_month.csv'>> {
-    return [...this.byKey.entries()]
-      .sort((a, b) => compareStrings(a[0], b[0]))
-      .map(([key, [documents, mentions]]) => {
-        const [month, entity_id] = key.split('\u0000');
-        return { month, entity_id, documents, mentions };
-      });
+    const rows: Array<Row<'entities_by_month.csv'>> = [];
+    for (const [m, e, slot] of this.slots.entries()) {
+      if (this.documents[slot] === 0) continue;
+      rows.push({ month: this.months.values[m], entity_id: this.ids.values[e], documents: this.documents[slot], mentions: this.mentions[slot] });
+    }
+    return rows.sort((x, y) => compareStrings(x.month, y.month) || compareStrings(x.entity_id, y.entity_id));
   }
+}
+
+/** A count array twice as long, counts kept. */
+function grown(x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const y = new Int32Array(x.length * 2);
+  y.set(x);
+  return y;
 }
