@@ -1,5 +1,5 @@
 import type { Token } from './tokenize.js';
-import type { CleanSpan } from './spans.js';
+import { takenTokens, type CleanSpan } from './spans.js';
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&]{1,11}$/u;
 
@@ -9,8 +9,7 @@ const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&]{1,11}$/u;
  * step then joins it to its long form, and consistency labels its later bare uses).
  */
 export function addDefinedAcronyms(tokens: Token[], spans: CleanSpan[]): CleanSpan[] {
-  const tagged = new Uint8Array(tokens.length);
-  for (const s of spans) for (let i = s.first; i < s.last; i++) tagged[i] = 1;
+  const tagged = takenTokens(tokens.length, spans);
   const added: CleanSpan[] = [];
   for (const s of spans) {
     const a = s.last + 1;

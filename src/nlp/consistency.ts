@@ -1,7 +1,7 @@
 import type { EntityType } from '../schema/document.js';
 import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
-import type { CleanSpan } from './spans.js';
+import { takenTokens, type CleanSpan } from './spans.js';
 import type { Gazetteer } from './resources/gazetteer.js';
 
 const UPPER_START = /^\p{Lu}/u;
@@ -93,8 +93,7 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   }
   for (const s of out) if (s.last - s.first === 1 && s.type !== 'PERSON') surnames.delete(tokens[s.first].text);
 
-  const taken = new Uint8Array(tokens.length);
-  for (const s of out) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const taken = takenTokens(tokens.length, out);
   const sentenceStart = new Uint8Array(tokens.length);
   for (const s of sentences) sentenceStart[s.first] = 1;
 

@@ -1,5 +1,5 @@
 import type { Token } from './tokenize.js';
-import type { CleanSpan } from './spans.js';
+import { takenTokens, type CleanSpan } from './spans.js';
 import type { Sentence } from './sentences.js';
 import type { FeatureResources } from './model/features.js';
 
@@ -51,8 +51,7 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
     split.push({ first: cut + 1, last: s.last, type: place ? 'LOCATION' : 'ORGANIZATION', title: null });
   }
 
-  const taken = new Uint8Array(tokens.length);
-  for (const s of split) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const taken = takenTokens(tokens.length, split);
   const out: CleanSpan[] = [];
   for (let n = 0; n < split.length; n++) {
     let s = split[n];
@@ -108,8 +107,7 @@ const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|sep
  */
 export function addTitleCaseOrganisations(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
   const { lists } = res;
-  const taken = new Uint8Array(tokens.length);
-  for (const s of spans) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const taken = takenTokens(tokens.length, spans);
   const lower = (i: number) => tokens[i].text.toLowerCase();
   const titleCase = (i: number) => i < tokens.length && !taken[i] && /^\p{Lu}[\p{Ll}\p{Lu}'’-]*$/u.test(tokens[i].text) && /\p{Ll}/u.test(tokens[i].text) && !MONTHS_AND_DAYS.test(lower(i));
   const isHead = (i: number) => lists.orgHeads.has(lower(i)) && !WEAK_HEADS.has(lower(i));

@@ -1,5 +1,5 @@
 import type { Token } from './tokenize.js';
-import type { CleanSpan } from './spans.js';
+import { takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { matchGazetteer, type Gazetteer } from './resources/gazetteer.js';
@@ -202,8 +202,7 @@ function extendCoordinated(tokens: Token[], spans: CleanSpan[], isHead: (i: numb
  * also people and states.
  */
 export function addGazetteerPlaces(tokens: Token[], spans: CleanSpan[], gazetteer: Gazetteer): CleanSpan[] {
-  const taken = new Uint8Array(tokens.length);
-  for (const s of spans) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const taken = takenTokens(tokens.length, spans);
   const added: CleanSpan[] = [];
   for (const m of matchGazetteer(gazetteer, tokens.map((t) => t.text))) {
     if (m.last - m.first < 2) continue;
@@ -224,8 +223,7 @@ export function addGazetteerPlaces(tokens: Token[], spans: CleanSpan[], gazettee
  * capitalised words after it that end in a head word ("Assembly", "Council") takes them in.
  */
 export function extendOrganisations(text: string, tokens: Token[], spans: CleanSpan[], orgHeads: Set<string>): CleanSpan[] {
-  const taken = new Uint8Array(tokens.length);
-  for (const s of spans) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  const taken = takenTokens(tokens.length, spans);
   const cap = (i: number) => i < tokens.length && !taken[i] && /^\p{Lu}/u.test(tokens[i].text);
   return spans.map((s) => {
     if (s.type !== 'ORGANIZATION' || !cap(s.last) || text.slice(tokens[s.last - 1].end, tokens[s.last].start) !== ' ') return s;

@@ -1,5 +1,5 @@
 import type { Token } from './tokenize.js';
-import type { CleanSpan } from './spans.js';
+import { spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 
 /** Common nouns that name a kind of place: "the village of X", "the districts of X and Y". */
@@ -32,10 +32,7 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
   let out = trimmed.map((s) => (s.type === 'ORGANIZATION' && isCountry(s) ? { ...s, type: 'LOCATION' as const } : s));
 
   // After "<place noun> of": the names of the list that follows.
-  const spanAt = new Int32Array(tokens.length).fill(-1);
-  out.forEach((s, k) => {
-    for (let i = s.first; i < s.last; i++) spanAt[i] = k;
-  });
+  const spanAt = spanAtTokens(tokens.length, out);
   const added: CleanSpan[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (tokens[i].text !== 'of' || !PLACE_NOUNS.has(tokens[i - 1].text) || !oneSpace(i - 1, i)) continue;

@@ -1,5 +1,5 @@
 import type { Token } from './tokenize.js';
-import type { CleanSpan } from './spans.js';
+import { spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 
 /**
@@ -33,10 +33,7 @@ const CAPITALISED = /^\p{Lu}/u;
  */
 export function applyReleaseConventions(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
   const { lists, caseBuckets, gazetteer } = res;
-  const spanAt = new Int32Array(tokens.length).fill(-1);
-  spans.forEach((s, k) => {
-    for (let i = s.first; i < s.last; i++) spanAt[i] = k;
-  });
+  const spanAt = spanAtTokens(tokens.length, spans);
   const gap = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start);
   const sameLine = (a: number, b: number) => !gap(a, b).includes('\n');
   /** Words of one name are one space apart: wider gaps are lost punctuation or layout. */

@@ -14,6 +14,22 @@ export interface CleanSpan extends TokenSpan {
   title: { first: number; last: number } | null;
 }
 
+/** For every token, the index of the span holding it, or -1. */
+export function spanAtTokens(tokenCount: number, spans: TokenSpan[]): Int32Array {
+  const at = new Int32Array(tokenCount).fill(-1);
+  spans.forEach((s, k) => {
+    for (let i = s.first; i < s.last; i++) at[i] = k;
+  });
+  return at;
+}
+
+/** For every token, whether a span holds it (1) or none (0). */
+export function takenTokens(tokenCount: number, spans: TokenSpan[]): Uint8Array {
+  const taken = new Uint8Array(tokenCount);
+  for (const s of spans) for (let i = s.first; i < s.last; i++) taken[i] = 1;
+  return taken;
+}
+
 /**
  * Trim a tagged span to the CoNLL convention presslens promises: no leading "the", no title or
  * honorific on a person (kept aside as the role), no trailing punctuation or possessive, at least
