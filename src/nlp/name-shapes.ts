@@ -2,6 +2,7 @@ import type { Token } from './tokenize.js';
 import { takenTokens, type CleanSpan } from './spans.js';
 import type { Sentence } from './sentences.js';
 import type { FeatureResources } from './model/features.js';
+import { placeEntries } from './resources/gazetteer.js';
 
 const POSSESSIVE = /^['’]s?$/i;
 /** Organisation heads whose name goes on with "in" and the place they serve ("Mission in Mali"). */
@@ -25,7 +26,7 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
   const capitalised = (i: number) => i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i].text);
   const isHead = (i: number) => capitalised(i) && lists.orgHeads.has(lower(i));
   const oneSpace = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
-  const kinds = (a: number, b: number) => gazetteer.byKey.get(tokens.slice(a, b).map((t) => t.text.toLowerCase()).join(' ')) ?? [];
+  const kinds = (a: number, b: number) => placeEntries(gazetteer, tokens.slice(a, b).map((t) => t.text)) ?? [];
   const isCountryOrRegion = (a: number, b: number) => kinds(a, b).some((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'area');
   const sentenceStart = new Set(sentences.map((s) => s.first));
 

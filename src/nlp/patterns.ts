@@ -2,7 +2,7 @@ import type { Token } from './tokenize.js';
 import { takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
-import { matchGazetteer, type Gazetteer } from './resources/gazetteer.js';
+import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
 
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
@@ -81,7 +81,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
   /** Usually written in lower case in press releases (unlabeled-text statistics), so a common noun. */
   const bucket = (i: number) => (ALL_CAPS.test(tokens[i].text) ? 4 : (caseBuckets?.get(lower(i)) ?? 4));
   const usuallyLower = (i: number) => !/\p{L}/u.test(tokens[i].text) || bucket(i) <= 1;
-  const entries = (words: string[]) => gazetteer.byKey.get(words.map((w) => w.toLowerCase()).join(' '));
+  const entries = (words: string[]) => placeEntries(gazetteer, words);
   const isPlace = (words: string[]) => entries(words) !== undefined;
   /** "the Gambia", "the Netherlands": "the" before a country or region is part of normal usage. */
   const isCountryOrRegion = (words: string[]) => entries(words)?.some((e) => e.kind === 'country' || e.kind === 'region') ?? false;

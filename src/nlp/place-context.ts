@@ -1,6 +1,7 @@
 import type { Token } from './tokenize.js';
 import { spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
+import { placeEntries } from './resources/gazetteer.js';
 
 /** Common nouns that name a kind of place: "the village of X", "the districts of X and Y". */
 const PLACE_NOUNS = new Set([
@@ -22,8 +23,7 @@ const SEPARATORS = new Set([',', 'and', 'or']);
  */
 export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
   const { gazetteer, lists: words } = res;
-  const key = (s: CleanSpan) => tokens.slice(s.first, s.last).map((t) => t.text.toLowerCase()).join(' ');
-  const isCountry = (s: CleanSpan) => gazetteer.byKey.get(key(s))?.some((e) => e.kind === 'country') ?? false;
+  const isCountry = (s: CleanSpan) => placeEntries(gazetteer, tokens.slice(s.first, s.last).map((t) => t.text))?.some((e) => e.kind === 'country') ?? false;
   const capitalised = (i: number) => i < tokens.length && /^\p{Lu}\p{Ll}/u.test(tokens[i].text);
   const oneSpace = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
 
@@ -85,7 +85,7 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
       // An acronym in a list of places is more likely an organisation named among them ("Kenya,
       // Somalia and AMISOM"); a nationality word or a title ("Mayor") is no place.
       const word = tokens[s.first].text;
-      const demonym = gazetteer.byKey.get(word.toLowerCase())?.some((e) => e.kind === 'demonym') ?? false;
+      const demonym = placeEntries(gazetteer, [word])?.some((e) => e.kind === 'demonym') ?? false;
       if (s.type !== 'LOCATION' && /\p{Ll}/u.test(word) && !demonym && !words.titleWords.has(word.toLowerCase())) out[k] = { ...s, type: 'LOCATION' };
     }
   }

@@ -1,6 +1,6 @@
 import type { Entity } from '../schema/document.js';
 import type { Token } from './tokenize.js';
-import { matchGazetteer, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
+import { matchGazetteer, placeEntries, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
 import { tokenize } from './tokenize.js';
 
 /**
@@ -10,7 +10,7 @@ import { tokenize } from './tokenize.js';
  * countries named, and countries referred to by nationality words ("Syrian"), which are not places.
  */
 export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer): string[] {
-  const lookup = (name: string) => gazetteer.byKey.get(tokenize(name).map((t) => t.text.toLowerCase()).join(' '));
+  const lookup = (name: string) => placeEntries(gazetteer, tokenize(name).map((t) => t.text));
   const countries = new Set<string>();
   const candidates = new Map<Entity, GazetteerEntry[]>();
   for (const e of entities) {

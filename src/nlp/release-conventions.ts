@@ -1,6 +1,7 @@
 import type { Token } from './tokenize.js';
 import { spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
+import { placeEntries } from './resources/gazetteer.js';
 
 /**
  * Legal forms that end a company's name ("Sentrix Labs, Inc."). Too ambiguous to be here:
@@ -41,7 +42,7 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
   const joined = (a: number, b: number) => gap(a, b) === '';
   const lower = (i: number) => tokens[i].text.toLowerCase();
   const capitalised = (i: number) => i >= 0 && i < tokens.length && CAPITALISED.test(tokens[i].text);
-  const isPlace = (a: number, b: number) => gazetteer.byKey.has(tokens.slice(a, b).map((t) => t.text.toLowerCase()).join(' '));
+  const isPlace = (a: number, b: number) => placeEntries(gazetteer, tokens.slice(a, b).map((t) => t.text)) !== undefined;
   /** Not a word of the common vocabulary: unknown to the unlabeled-text statistics, or nearly always capitalised there. */
   const properWord = (i: number) => /\p{L}/u.test(tokens[i].text) && (caseBuckets?.get(lower(i)) ?? 4) >= 4;
 

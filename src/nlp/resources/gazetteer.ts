@@ -89,6 +89,11 @@ const NAME_TOKEN = /^[\p{Lu}\p{N}]/u;
 const CONNECTORS = new Set(['of', 'and', 'the', 'de', 'da', 'del', 'la', 'le', 'upon', 'on', "d'", '-', '.', "'", '’']);
 
 /** Longest gazetteer matches over tokens (capitalised names only), left to right, not overlapping. */
+/** The gazetteer's entries for a name given as words ("South", "Sudan"), matched case-insensitively. */
+export function placeEntries(g: Gazetteer, words: string[]): GazetteerEntry[] | undefined {
+  return g.byKey.get(words.map((w) => w.toLowerCase()).join(' '));
+}
+
 export function matchGazetteer(g: Gazetteer, words: string[]): GazetteerMatch[] {
   const matches: GazetteerMatch[] = [];
   for (let i = 0; i < words.length; ) {
@@ -101,7 +106,7 @@ export function matchGazetteer(g: Gazetteer, words: string[]): GazetteerMatch[] 
         const slice = words.slice(i, i + len);
         if (!slice.every((t, k) => k === 0 || NAME_TOKEN.test(t) || CONNECTORS.has(t.toLowerCase()))) continue;
         if (!NAME_TOKEN.test(slice[len - 1]) && len > 1) continue;
-        const entries = g.byKey.get(slice.map((t) => t.toLowerCase()).join(' '));
+        const entries = placeEntries(g, slice);
         if (entries) {
           matches.push({ first: i, last: i + len, entries });
           matched = len;
