@@ -5,7 +5,7 @@ import { takenTokens, type CleanSpan } from './spans.js';
 import type { Gazetteer } from './resources/gazetteer.js';
 
 const UPPER_START = /^\p{Lu}/u;
-/** Prepositions after which a name is a place ("in Metuge", "near Adré"). */
+/** Prepositions of place that people never take ("near Adré", "outside Mosul"): stricter than LOCATIVE. */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around', 'across', 'within', 'towards', 'toward']);
 const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'into', 'across', 'around', 'outside', 'inside', 'towards', 'toward', 'through', 'within']);
 const surface = (tokens: Token[], first: number, last: number) => tokens.slice(first, last).map((t) => t.text).join(' ');
@@ -59,16 +59,17 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   for (const s of spans) if (typeOf.get(surface(tokens, s.first, s.last)) === 'PERSON' && s.last - s.first >= 2) for (let k = s.first; k < s.last; k++) nameParts.add(tokens[k].text);
   const titled = new Set<string>();
   for (const s of spans) if (s.title || (s.first > 0 && titleWords.has(tokens[s.first - 1].text.toLowerCase().replace(/\.$/, '')))) titled.add(surface(tokens, s.first, s.last));
-  // A place when the gazetteer knows it or the text puts it after "in", "near" and the like.
+  // A place when the gazetteer knows it or the text puts it after "in", "near" and the like
+  // (located); a longer name must only ever stand after a preposition of place that people
+  // never take ("near", "outside": not "to" or "from", as in "married to", "a letter from").
   const located = new Set<string>();
-  for (const s of spans) if (s.first > 0 && LOCATIVE.has(tokens[s.first - 1].text.toLowerCase())) located.add(surface(tokens, s.first, s.last));
-  // Names that only ever stand after a preposition of place people never take ("near", "outside":
-  // not "to" or "from", as in "married to", "a letter from").
   const placed = new Set<string>();
   const elsewhere = new Set<string>();
   for (const s of spans) {
+    const key = surface(tokens, s.first, s.last);
     const after = s.first > 0 ? tokens[s.first - 1].text.toLowerCase() : '';
-    (PLACE_PREPOSITIONS.has(after) ? placed : elsewhere).add(surface(tokens, s.first, s.last));
+    if (LOCATIVE.has(after)) located.add(key);
+    (PLACE_PREPOSITIONS.has(after) ? placed : elsewhere).add(key);
   }
   const onlyPlaced = (key: string) => placed.has(key) && !elsewhere.has(key);
   for (const [key, t] of typeOf) {
