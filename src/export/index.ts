@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import type { Keyword } from '../schema/document.js';
 import type { Problem } from '../schema/problem.js';
 import type { CsvTable, Row } from '../schema/tables.js';
-import { DEFERRED_TABLES, type DeferredCsv, type FileResult, type FinishedDocument, type RunConsumer, type Spool, type SpoolEntry } from '../pipeline/run.js';
+import type { FileResult, FinishedDocument, RunConsumer, Spool, SpoolEntry } from '../pipeline/run.js';
 import { AcronymTable, CooccurrenceTable, EntityMonthTable, EntityTable, ThemeTables } from './aggregates.js';
 import { csvHeader, csvRows } from './csv.js';
 import { LineWriter, readLines } from './lines.js';
 import { problemCounts, type Counts } from './manifest.js';
 import { OutputDir } from './output-dir.js';
-import { keywordRows } from './rows.js';
+import { DEFERRED_TABLES, keywordRows, type DeferredCsv } from './rows.js';
 import { collectGarbage } from '../pipeline/gc.js';
 import { hashOutputs } from '../pipeline/up-to-date.js';
 import { ReportBuilder } from './report.js';
@@ -90,8 +90,9 @@ function countLines(text: string): number {
 
 /**
  * Export as a run consumer, in order: each input file's problems stream to problems.csv and its
- * documents' rows to the per-document CSV files (pass 1); documents.jsonl and keywords.csv follow
- * once keywords are known (pass 2); at the end the run-wide tables (entities, acronyms, themes by
+ * documents' theme rows to themes.csv and theme_evidence.csv (pass 1); documents.jsonl,
+ * keywords.csv and the tables with entity ids (documents, mentions, roles) follow once keywords
+ * and run-wide acronym resolution are known (pass 2); at the end the run-wide tables (entities, acronyms, themes by
  * month and by publisher) and manifest.json are written, and the staging folder replaces the
  * output folder in one step.
  */

@@ -1,5 +1,6 @@
 import type { DocumentRecord, Keyword } from '../schema/document.js';
 import type { Row } from '../schema/tables.js';
+import { csvRows } from './csv.js';
 
 const join = (xs: string[]) => xs.join('; ');
 
@@ -64,4 +65,17 @@ export function themeEvidenceRows(r: DocumentRecord): Array<Row<'theme_evidence.
 
 export function keywordRows(docId: string, keywords: Keyword[]): Array<Row<'keywords.csv'>> {
   return keywords.map((k, i) => ({ doc_id: docId, rank: i + 1, term: k.term, score: k.score, count: k.count }));
+}
+
+/** Per-document tables whose rows name entity ids: written in pass 2, once run-wide acronym resolution may have changed them. */
+export const DEFERRED_TABLES = ['documents.csv', 'mentions.csv', 'roles.csv'] as const;
+export type DeferredCsv = Record<(typeof DEFERRED_TABLES)[number], string>;
+
+/** The rendered rows of a record's deferred tables. */
+export function deferredCsv(record: DocumentRecord): DeferredCsv {
+  return {
+    'documents.csv': csvRows('documents.csv', [documentRow(record)]),
+    'mentions.csv': csvRows('mentions.csv', mentionRows(record)),
+    'roles.csv': csvRows('roles.csv', roleRows(record)),
+  };
 }

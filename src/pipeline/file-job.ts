@@ -3,7 +3,7 @@ import type { InputFile } from '../ingest/types.js';
 import { analyze, type NlpContext } from '../nlp/index.js';
 import type { Terms } from '../nlp/keywords.js';
 import { toRecord } from '../export/record.js';
-import { documentRow, mentionRows, roleRows, themeEvidenceRows, themeRows } from '../export/rows.js';
+import { deferredCsv, themeEvidenceRows, themeRows } from '../export/rows.js';
 import { csvRows } from '../export/csv.js';
 import { entityPart } from '../export/summary.js';
 import { DocumentRecord } from '../schema/document.js';
@@ -29,9 +29,7 @@ function documentResult(record: DocumentRecord, terms: Terms): DocResult {
     terms,
     wordCount: record.word_count,
     csv: {
-      'documents.csv': csvRows('documents.csv', [documentRow(record)]),
-      'mentions.csv': csvRows('mentions.csv', mentionRows(record)),
-      'roles.csv': csvRows('roles.csv', roleRows(record)),
+      ...deferredCsv(record),
       'themes.csv': csvRows('themes.csv', themeRows(record)),
       'theme_evidence.csv': csvRows('theme_evidence.csv', themeEvidenceRows(record)),
     },

@@ -16,23 +16,9 @@ import { WorkerPool, type JobOutput } from './pool.js';
 import type { DocResult, FileResult } from './types.js';
 import type { Terms } from '../nlp/keywords.js';
 import type { DocumentRecord } from '../schema/document.js';
-import { csvRows } from '../export/csv.js';
-import { documentRow, mentionRows, roleRows } from '../export/rows.js';
+import { DEFERRED_TABLES, deferredCsv, type DeferredCsv } from '../export/rows.js';
 import { entityPart, type EntityPart } from '../export/summary.js';
 import { AcronymResolver, remapRecord } from './acronym-resolution.js';
-
-/** The deferred rows of a record, rendered (as the file job renders them). */
-function deferredCsv(record: DocumentRecord): DeferredCsv {
-  return {
-    'documents.csv': csvRows('documents.csv', [documentRow(record)]),
-    'mentions.csv': csvRows('mentions.csv', mentionRows(record)),
-    'roles.csv': csvRows('roles.csv', roleRows(record)),
-  };
-}
-
-/** Per-document tables written in pass 2, since run-wide acronym resolution can change their ids. */
-export const DEFERRED_TABLES = ['documents.csv', 'mentions.csv', 'roles.csv'] as const;
-export type DeferredCsv = Record<(typeof DEFERRED_TABLES)[number], string>;
 
 /** What pass 2 needs of a document: its line so far, its term counts, its deferred rows. */
 export interface SpoolEntry {
