@@ -1,4 +1,4 @@
-import type { Token } from './tokenize.js';
+import { oneSpaceApart, type Token } from './tokenize.js';
 import { takenTokens, type CleanSpan } from './spans.js';
 import type { Sentence } from './sentences.js';
 import type { FeatureResources } from './model/features.js';
@@ -25,7 +25,7 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
   const lower = (i: number) => tokens[i].text.toLowerCase();
   const capitalised = (i: number) => i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i].text);
   const isHead = (i: number) => capitalised(i) && lists.orgHeads.has(lower(i));
-  const oneSpace = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
+  const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const kinds = (a: number, b: number) => placeEntries(gazetteer, tokens.slice(a, b).map((t) => t.text)) ?? [];
   const isCountryOrRegion = (a: number, b: number) => kinds(a, b).some((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'area');
   const sentenceStart = new Set(sentences.map((s) => s.first));
@@ -112,7 +112,7 @@ export function addTitleCaseOrganisations(text: string, tokens: Token[], spans: 
   const lower = (i: number) => tokens[i].text.toLowerCase();
   const titleCase = (i: number) => i < tokens.length && !taken[i] && /^\p{Lu}[\p{Ll}\p{Lu}'’-]*$/u.test(tokens[i].text) && /\p{Ll}/u.test(tokens[i].text) && !MONTHS_AND_DAYS.test(lower(i));
   const isHead = (i: number) => lists.orgHeads.has(lower(i)) && !WEAK_HEADS.has(lower(i));
-  const oneSpace = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
+  const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const added: CleanSpan[] = [];
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i - 1].text !== 'the' || !titleCase(i) || !oneSpace(i - 1, i)) continue;

@@ -1,4 +1,4 @@
-import type { Token } from './tokenize.js';
+import { oneSpaceApart, type Token } from './tokenize.js';
 import { takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
@@ -59,7 +59,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
   const lower = (i: number) => tokens[i].text.toLowerCase();
   const isHead = (i: number) => lists.orgHeads.has(lower(i)) && /^\p{Lu}/u.test(tokens[i].text);
   /** Separated by exactly one space: "Kennedy School", not "Kennedy,\nSchool". */
-  const adjacent = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
+  const adjacent = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const loud = shouting(tokens);
 
   // Common-noun acronyms: "... content delivery network (CDN)".
@@ -226,9 +226,9 @@ export function extendOrganisations(text: string, tokens: Token[], spans: CleanS
   const taken = takenTokens(tokens.length, spans);
   const cap = (i: number) => i < tokens.length && !taken[i] && /^\p{Lu}/u.test(tokens[i].text);
   return spans.map((s) => {
-    if (s.type !== 'ORGANIZATION' || !cap(s.last) || text.slice(tokens[s.last - 1].end, tokens[s.last].start) !== ' ') return s;
+    if (s.type !== 'ORGANIZATION' || !cap(s.last) || !oneSpaceApart(text, tokens, s.last - 1, s.last)) return s;
     let end = s.last;
-    while (cap(end) && text.slice(tokens[end - 1].end, tokens[end].start) === ' ' && end - s.last < 5) end++;
+    while (cap(end) && oneSpaceApart(text, tokens, end - 1, end) && end - s.last < 5) end++;
     // Up to the last head word of the run: what follows it is not part of the name.
     let last = end;
     while (last > s.last && !orgHeads.has(tokens[last - 1].text.toLowerCase())) last--;

@@ -1,4 +1,4 @@
-import type { Token } from './tokenize.js';
+import { oneSpaceApart, type Token } from './tokenize.js';
 import { spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
@@ -25,7 +25,7 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
   const { gazetteer, lists: words } = res;
   const isCountry = (s: CleanSpan) => placeEntries(gazetteer, tokens.slice(s.first, s.last).map((t) => t.text))?.some((e) => e.kind === 'country') ?? false;
   const capitalised = (i: number) => i < tokens.length && /^\p{Lu}\p{Ll}/u.test(tokens[i].text);
-  const oneSpace = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
+  const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
 
   // "province of Limburg" tagged whole: the place noun and "of" are not part of the name.
   const trimmed = spans.map((s) => (s.last - s.first > 2 && PLACE_NOUNS.has(tokens[s.first].text) && tokens[s.first + 1].text === 'of' ? { ...s, first: s.first + 2, type: 'LOCATION' as const } : s));

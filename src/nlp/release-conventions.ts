@@ -1,4 +1,4 @@
-import type { Token } from './tokenize.js';
+import { oneSpaceApart, type Token } from './tokenize.js';
 import { spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
@@ -37,8 +37,7 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
   const spanAt = spanAtTokens(tokens.length, spans);
   const gap = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start);
   const sameLine = (a: number, b: number) => !gap(a, b).includes('\n');
-  /** Words of one name are one space apart: wider gaps are lost punctuation or layout. */
-  const oneSpace = (a: number, b: number) => gap(a, b) === ' ';
+  const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const joined = (a: number, b: number) => gap(a, b) === '';
   const lower = (i: number) => tokens[i].text.toLowerCase();
   const capitalised = (i: number) => i >= 0 && i < tokens.length && CAPITALISED.test(tokens[i].text);

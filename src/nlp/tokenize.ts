@@ -51,6 +51,11 @@ function splitStop(text: string, start: number, out: Token[]): void {
 }
 
 /** Tokenize a whole document; offsets index into `text`. Linear time, no backtracking. */
+/** Whether tokens a and b are one space apart: words of one name are, lost punctuation or layout leaves more. */
+export function oneSpaceApart(text: string, tokens: Token[], a: number, b: number): boolean {
+  return text.slice(tokens[a].end, tokens[b].start) === ' ';
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
