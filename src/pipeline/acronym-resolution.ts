@@ -46,8 +46,10 @@ export class AcronymResolver {
       const [target] = ids;
       if (target !== id) into.set(id, target);
     }
-    // No chains (a target resolved in turn): one step is what the acronym table shows.
-    for (const id of [...into.keys()]) if (into.has(into.get(id)!)) into.delete(id);
+    // No chains (a target resolved in turn): one step is what the acronym table shows. The chained
+    // ids are found before any is dropped, so the result does not depend on the order of the map.
+    const chained = [...into].filter(([, target]) => into.has(target)).map(([id]) => id);
+    for (const id of chained) into.delete(id);
     return into;
   }
 }

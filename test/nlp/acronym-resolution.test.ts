@@ -32,6 +32,19 @@ describe('bare acronyms resolved from the run table', () => {
     expect(Object.fromEntries(resolver.resolve())).toEqual(expected);
   });
 
+  it('follows no chains, whatever order the documents come in', () => {
+    const docs = [
+      defining('ABC', 'organization/ab', 'ORGANIZATION', 'AB'),
+      defining('AB', 'organization/alpha-beta', 'ORGANIZATION', 'Alpha Beta'),
+      using(entity('organization/abc', 'ORGANIZATION', 'ABC')),
+    ];
+    for (const order of [docs, [...docs].reverse()]) {
+      const resolver = new AcronymResolver();
+      for (const d of order) resolver.add(d);
+      expect(Object.fromEntries(resolver.resolve())).toEqual({ 'organization/ab': 'organization/alpha-beta' });
+    }
+  });
+
   it('reports which entities of a document are bare acronyms', () => {
     const resolver = new AcronymResolver();
     expect(resolver.add(using(entity('organization/emsa', 'ORGANIZATION', 'EMSA'), entity('person/ann-lee', 'PERSON', 'Ann Lee')))).toEqual(['organization/emsa']);
