@@ -17,22 +17,6 @@ const MASK = (() => {
   return m;
 })();
 
-/** Sum of feature weights per tag for each token: scores[i * T + tag]. */
-export function emissionScores(model: LinearModel, features: string[][]): Float64Array {
-  const scores = new Float64Array(features.length * T);
-  const { featureIndex, weights } = model;
-  for (let i = 0; i < features.length; i++) {
-    const base = i * T;
-    for (const f of features[i]) {
-      const row = featureIndex.get(f);
-      if (row === undefined) continue;
-      const w = row * T;
-      for (let t = 0; t < T; t++) scores[base + t] += weights[w + t];
-    }
-  }
-  return scores;
-}
-
 /**
  * Summed weights of one kind of part (a word's own features, what a neighbour word gives), by
  * word: offsets into one flat array, so a cached word costs a map entry and T numbers, not an
@@ -58,11 +42,7 @@ export function scoreCache(model: LinearModel, kind: string): PartCache {
 /** The summed weights of a feature set. */
 export function featureScore(model: LinearModel, features: string[]): Float64Array {
   const ws = new Float64Array(T);
-  for (const f of features) {
-    const row = model.featureIndex.get(f);
-    if (row === undefined) continue;
-    for (let t = 0; t < T; t++) ws[t] += model.weights[row * T + t];
-  }
+  addFeatures(ws, 0, model, features);
   return ws;
 }
 
