@@ -95,8 +95,9 @@ export async function extractToDirectory(inputs: string[], out: string, options:
     fs.renameSync(tmp, path.join(out, 'manifest.json'));
     return { counts: previous.counts, manifest, cachedFiles: previous.inputs.length, upToDate: true };
   }
-  const sink = new FileSink(out, settings.codebook.themes.map((t) => ({ id: t.id, label: t.label })), cacheDir);
-  const shardWriter = options.shard ? new ShardWriter(sink.out.file(SHARD_FILE), { shard: options.shard, themes: settings.codebook.themes.map((t) => ({ id: t.id, label: t.label })), keywords: settings.keywords }) : null;
+  const themes = settings.codebook.themes.map((t) => ({ id: t.id, label: t.label }));
+  const sink = new FileSink(out, themes, cacheDir);
+  const shardWriter = options.shard ? new ShardWriter(sink.out.file(SHARD_FILE), { shard: options.shard, themes, keywords: settings.keywords }) : null;
   try {
     const stats = await runFiles(
       inputs,
