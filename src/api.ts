@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { FileSink, OUTPUT_FILES } from './export/index.js';
+import { writeCollected } from './export/collected.js';
 import { buildManifest, type Counts, type Manifest } from './export/manifest.js';
 import { AcronymTable, EntityTable } from './export/aggregates.js';
 import { ResultCache } from './pipeline/cache.js';
-import { Collector, MemorySpool, runFiles, runSalt, type Progress, type Shard } from './pipeline/run.js';
+import { MemorySpool, runFiles, runSalt, type Progress, type Shard } from './pipeline/run.js';
 import { mergedResults, openShards, SHARD_FILE, ShardWriter } from './pipeline/shards.js';
 import { isUpToDate } from './pipeline/up-to-date.js';
 import { clearLeftovers } from './export/output-dir.js';
@@ -130,21 +131,18 @@ export async function mergeShardOutputs(dirs: string[], out: string): Promise<Ex
   const startedAt = new Date();
   const { shards, total } = openShards(dirs);
   const { header, manifest: template } = shards[0];
-  const sink = new FileSink(out, header.themes, null);
-  try {
-    const collector = new Collector(sink, sink.spool(), total);
-    for (const result of mergedResults(shards)) collector.add([{ result, key: null }]);
-    const stats = collector.finish(header.keywords);
-    let manifest!: Manifest;
-    const counts = await sink.finish(stats.files, (c, outputs) => {
+  const { counts, manifest } = await writeCollected(
+    out,
+    { themes: header.themes, files: total, keywords: header.keywords },
+    (collector) => {
+      for (const result of mergedResults(shards)) collector.add([{ result, key: null }]);
+    },
+    (c, outputs, stats) => {
       const finishedAt = new Date();
-      manifest = { ...template, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), duration_ms: finishedAt.getTime() - startedAt.getTime(), counts: c, inputs: stats.inputs, outputs };
+      const manifest: Manifest = { ...template, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), duration_ms: finishedAt.getTime() - startedAt.getTime(), counts: c, inputs: stats.inputs, outputs };
       delete manifest.shard;
       return manifest;
-    });
-    return { counts, manifest, cachedFiles: 0, upToDate: false };
-  } catch (error) {
-    sink.out.abandon();
-    throw error;
-  }
+    },
+  );
+  return { counts, manifest, cachedFiles: 0, upToDate: false };
 }

@@ -1,7 +1,6 @@
 import { Queue } from 'bullmq';
-import { FileSink } from '../export/index.js';
+import { writeCollected } from '../export/collected.js';
 import { completeManifest, type Manifest } from '../export/manifest.js';
-import { Collector } from '../pipeline/run.js';
 import type { JobOutput } from '../pipeline/pool.js';
 import type { FileResult } from '../pipeline/types.js';
 import { connect, jobId, keys, QUEUE, readMeta } from './run-meta.js';
@@ -59,35 +58,29 @@ export async function collectRun(redisUrl: string, runId: string, out: string, o
   const redis = connect(redisUrl);
   try {
     const meta = await readMeta(redis, runId);
-    const sink = new FileSink(out, meta.themes, null);
-    try {
-      const collector = new Collector(sink, sink.spool(), meta.files.length);
-      for (let b = 0; b < meta.batches; b++) {
-        const raw = await redis.hget(keys(runId).results, String(b));
-        if (raw) {
-          collector.add(JSON.parse(raw) as JobOutput[]);
-          continue;
+    const { manifest } = await writeCollected(
+      out,
+      { themes: meta.themes, files: meta.files.length, keywords: meta.keywords },
+      async (collector) => {
+        for (let b = 0; b < meta.batches; b++) {
+          const raw = await redis.hget(keys(runId).results, String(b));
+          if (raw) {
+            collector.add(JSON.parse(raw) as JobOutput[]);
+            continue;
+          }
+          const reason = status.failures.get(b) ?? 'the job failed';
+          const files = meta.files.slice(b * meta.batchSize, (b + 1) * meta.batchSize);
+          collector.add(
+            files.map((f): JobOutput => {
+              const result: FileResult = { path: f.relPath, sha256: null, cached: false, docs: [], problems: [{ code: 'E_JOB_FAILED', severity: 'fatal', stage: 'nlp', file: f.relPath, doc_id: '', message: `The queue job for this file failed after its retries: ${reason}` }] };
+              return { result, key: null };
+            }),
+          );
         }
-        const reason = status.failures.get(b) ?? 'the job failed';
-        const files = meta.files.slice(b * meta.batchSize, (b + 1) * meta.batchSize);
-        collector.add(
-          files.map((f): JobOutput => {
-            const result: FileResult = { path: f.relPath, sha256: null, cached: false, docs: [], problems: [{ code: 'E_JOB_FAILED', severity: 'fatal', stage: 'nlp', file: f.relPath, doc_id: '', message: `The queue job for this file failed after its retries: ${reason}` }] };
-            return { result, key: null };
-          }),
-        );
-      }
-      const stats = collector.finish(meta.keywords);
-      let manifest!: Manifest;
-      await sink.finish(stats.files, (counts, outputs) => {
-        manifest = completeManifest(meta.manifestBase, { startedAt, finishedAt: new Date(), counts, inputs: stats.inputs, outputs });
-        return manifest;
-      });
-      return { manifest };
-    } catch (error) {
-      sink.out.abandon();
-      throw error;
-    }
+      },
+      (counts, outputs, stats) => completeManifest(meta.manifestBase, { startedAt, finishedAt: new Date(), counts, inputs: stats.inputs, outputs }),
+    );
+    return { manifest };
   } finally {
     redis.disconnect();
   }
