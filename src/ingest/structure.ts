@@ -24,6 +24,11 @@ const DATELINE = new RegExp(
     `[ \\t]*(?<sep>--|[–—]|[ \\t]-[ \\t]|[ \\t]_[ \\t]|:[ \\t])`,
   'u',
 );
+/**
+ * Any of DATELINE's separators: a line without one cannot hold a dateline, and testing for it is
+ * far cheaper than letting DATELINE backtrack through a capitalised line.
+ */
+const SEPARATOR = /--|[–—]|[ \t]-[ \t]|[ \t]_[ \t]|:[ \t]/;
 
 /** Words that start sentences, not datelines, even when a dash follows. */
 const NOT_A_PLACE = new Set(['The', 'This', 'That', 'These', 'Today', 'Contact', 'Media', 'Note', 'Notes', 'For', 'About', 'Press', 'Update', 'Editor', 'Editors', 'Tel', 'Email', 'Phone', 'Source', 'Title', 'Subject', 'Date', 'From', 'To', 'Re', 'Photo', 'Photos']);
@@ -59,6 +64,7 @@ function findDateline(lines: Line[]): Dateline | null {
     const lead = line.text.length - line.text.trimStart().length;
     // A dateline is short: only the start of a line is tried (long lines cost the regex dearly).
     const body = line.text.slice(lead, lead + 200);
+    if (!SEPARATOR.test(body)) continue;
     const m = DATELINE.exec(body);
     if (!m?.groups) continue;
     const { place, region, note, date } = m.groups;
