@@ -118,7 +118,7 @@ export async function extractToDirectory(inputs: string[], out: string, options:
     });
     return { counts, manifest, cachedFiles: stats.cached, upToDate: false };
   } catch (error) {
-    sink.out.abandon();
+    sink.abandon();
     throw error;
   }
 }

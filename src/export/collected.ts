@@ -22,7 +22,7 @@ export async function writeCollected(
     const counts = await sink.finish(stats.files, (c, outputs) => (manifest = manifestOf(c, outputs, stats)));
     return { counts, manifest };
   } catch (error) {
-    sink.out.abandon();
+    sink.abandon();
     throw error;
   }
 }

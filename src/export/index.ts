@@ -13,7 +13,8 @@ import { collectGarbage } from '../pipeline/gc.js';
 import { hashOutputs } from '../pipeline/up-to-date.js';
 import { ReportBuilder } from './report.js';
 import { dataPackage } from './datapackage.js';
-import { SQLITE_FILE, writeSqlite } from './sqlite.js';
+import { SQLITE_FILE } from './sqlite.js';
+import { SqliteLoader } from './sqlite-loader.js';
 
 /** Per-document CSV files written in pass 1 (rows rendered by the file jobs); DEFERRED_TABLES follow in pass 2. */
 const PER_DOCUMENT: readonly CsvTable[] = ['themes.csv', 'theme_evidence.csv'];
@@ -108,17 +109,22 @@ export class FileSink implements RunConsumer {
   readonly counts: Omit<Counts, 'problems' | 'files'> = { documents: 0, words: 0, entities: { PERSON: 0, ORGANIZATION: 0, LOCATION: 0 }, mentions: 0, themes: {} };
 
   readonly report: ReportBuilder;
+  private readonly sqlite: SqliteLoader;
 
   constructor(dir: string, themes: Array<{ id: string; label: string }>, cacheDir: string | null = null) {
     this.themeTables = new ThemeTables(themes.map((t) => t.id));
     this.report = new ReportBuilder(themes);
     this.out = new OutputDir(dir, cacheDir);
-    for (const table of [...PER_DOCUMENT, ...DEFERRED_TABLES, 'keywords.csv', 'problems.csv'] as const) {
-      const w = new LineWriter(this.out.file(table));
-      w.write(csvHeader(table));
-      this.writers.set(table, w);
-    }
+    this.sqlite = new SqliteLoader(this.out.file(SQLITE_FILE));
+    for (const table of [...PER_DOCUMENT, ...DEFERRED_TABLES, 'keywords.csv', 'problems.csv'] as const) this.writers.set(table, this.csvWriter(table));
     this.writers.set('documents.jsonl', new LineWriter(this.out.file('documents.jsonl')));
+  }
+
+  /** A CSV file of the contract, header written, whose rows also go to the database. */
+  private csvWriter(table: CsvTable): LineWriter {
+    const w = new LineWriter(this.out.file(table), (chunk) => this.sqlite.add(table, chunk));
+    w.write(csvHeader(table));
+    return w;
   }
 
   spool(): FileSpool {
@@ -178,16 +184,15 @@ export class FileSink implements RunConsumer {
       ['entities_by_month.csv', this.entityMonths.rows()],
     ] as const;
     for (const [table, rows] of runWide) {
-      const w = new LineWriter(this.out.file(table));
-      w.write(csvHeader(table));
+      const w = this.csvWriter(table);
       // In chunks: one string for a million rows would be a memory spike at the end of a run.
       for (let i = 0; i < rows.length; i += 10_000) w.write(csvRows(table, rows.slice(i, i + 10_000) as Array<Row<typeof table>>));
       w.close();
     }
     collectGarbage();
     fs.writeFileSync(this.out.file('datapackage.json'), JSON.stringify(dataPackage(), null, 2) + '\n');
-    await writeSqlite(this.out.staging, this.out.file(SQLITE_FILE));
     fs.writeFileSync(this.out.file('report.html'), this.report.build({ entities, themesByMonth, cooccurrence, problems: this.problems, counts: { ...this.counts, files } }));
+    await this.sqlite.finish();
     this.counts.entities = this.entities.countByType();
     const themes = Object.fromEntries(Object.entries(this.counts.themes).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     const counts: Counts = { files, ...this.counts, themes, problems: problemCounts(this.problems) };
@@ -195,5 +200,11 @@ export class FileSink implements RunConsumer {
     fs.writeFileSync(this.out.file('manifest.json'), JSON.stringify(manifest(counts, outputs), null, 2) + '\n');
     this.out.commit();
     return counts;
+  }
+
+  /** Drop everything written so far (the run failed or was interrupted). */
+  abandon(): void {
+    this.sqlite.abandon();
+    this.out.abandon();
   }
 }

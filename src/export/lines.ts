@@ -7,7 +7,11 @@ export class LineWriter {
   private buffer: string[] = [];
   private size = 0;
 
-  constructor(readonly file: string) {
+  /** @param tap also receives every chunk written, in order (each a concatenation of whole writes). */
+  constructor(
+    readonly file: string,
+    private readonly tap?: (chunk: string) => void,
+  ) {
     this.fd = fs.openSync(file, 'w');
   }
 
@@ -20,7 +24,9 @@ export class LineWriter {
 
   flush(): void {
     if (!this.buffer.length) return;
-    fs.writeSync(this.fd, this.buffer.join(''));
+    const chunk = this.buffer.join('');
+    this.tap?.(chunk);
+    fs.writeSync(this.fd, chunk);
     this.buffer = [];
     this.size = 0;
   }

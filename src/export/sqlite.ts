@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { parse } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import { columnsOf, columnType, CSV_TABLES, nullableColumns, TABLE_KEYS, type CsvTable } from '../schema/tables.js';
 
 export const SQLITE_FILE = 'presslens.sqlite';
@@ -22,49 +22,81 @@ export function createTableSql(table: CsvTable): string {
   return `CREATE TABLE ${quote(tableName(table))} (\n  ${cols.join(',\n  ')}\n)`;
 }
 
+/** How one CSV table goes into the database: its insert statement and how each cell converts. */
+interface TableInsert {
+  insert: Database.Statement;
+  convert: (cell: string, i: number) => string | number | null;
+}
+
 /**
- * presslens.sqlite: every table of the data contract with its keys and indexes, filled from the
- * CSV files just written (streamed, so any size), in one transaction; foreign keys are checked.
- * Tables are created parents first, so the database also loads into tools that enforce keys.
+ * presslens.sqlite, filled from CSV text as the run writes it: every table of the data contract
+ * with its keys and indexes, in one transaction; foreign keys are checked at the end. Tables are
+ * created parents first, so the database also loads into tools that enforce keys. Rows arrive in
+ * chunks of whole CSV records (each table's first chunk starts with its header line), so a table
+ * of any size is never held whole.
  */
-export async function writeSqlite(dir: string, file: string): Promise<Record<string, number>> {
-  fs.rmSync(file, { force: true });
-  const db = new Database(file);
-  const counts: Record<string, number> = {};
-  try {
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    const tables = Object.keys(CSV_TABLES) as CsvTable[];
-    db.exec('BEGIN');
-    for (const table of tables) db.exec(createTableSql(table));
-    for (const table of tables) {
-      const columns = columnsOf(table);
-      const types = columns.map((c) => columnType(table, c));
-      const nullable = nullableColumns(table);
-      const insert = db.prepare(`INSERT INTO ${quote(tableName(table))} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      let n = 0;
-      const rows = fs.createReadStream(`${dir}/${table}`).pipe(parse({ from_line: 2, relax_column_count: false }));
-      for await (const row of rows as AsyncIterable<string[]>) {
-        insert.run(
-          row.map((cell, i) => {
-            if (cell === '' && nullable.has(columns[i])) return null;
-            if (types[i] !== 'string') return Number(cell);
-            return cell.replace(UNNEUTRALISE, '');
-          }),
-        );
-        n++;
-      }
-      counts[tableName(table)] = n;
+export class SqliteBuilder {
+  private readonly db: Database.Database;
+  private readonly tables = new Map<CsvTable, TableInsert>();
+  private readonly counts: Record<string, number> = {};
+
+  constructor(file: string) {
+    fs.rmSync(file, { force: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    // Rows arrive as the run writes them, children before parents: keys are checked at the end.
+    this.db.pragma('foreign_keys = OFF');
+    this.db.exec('BEGIN');
+    for (const table of Object.keys(CSV_TABLES) as CsvTable[]) {
+      this.db.exec(createTableSql(table));
+      this.counts[tableName(table)] = 0;
     }
-    // Secondary indexes after the rows: one sort each instead of a B-tree update per row.
-    for (const table of tables) {
-      for (const index of TABLE_KEYS[table].indexes) db.exec(`CREATE INDEX ${quote(`${tableName(table)}_${index.join('_')}`)} ON ${quote(tableName(table))} (${index.map(quote).join(', ')})`);
-    }
-    const broken = db.prepare('PRAGMA foreign_key_check').all();
-    if (broken.length) throw new Error(`the database has ${broken.length} broken foreign keys, e.g. ${JSON.stringify(broken[0])}`);
-    db.exec('COMMIT');
-  } finally {
-    db.close();
   }
-  return counts;
+
+  private tableInsert(table: CsvTable): TableInsert {
+    let t = this.tables.get(table);
+    if (t) return t;
+    const columns = columnsOf(table);
+    const types = columns.map((c) => columnType(table, c));
+    const nullable = nullableColumns(table);
+    t = {
+      insert: this.db.prepare(`INSERT INTO ${quote(tableName(table))} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
+      convert: (cell, i) => {
+        if (cell === '' && nullable.has(columns[i])) return null;
+        if (types[i] !== 'string') return Number(cell);
+        return cell.replace(UNNEUTRALISE, '');
+      },
+    };
+    this.tables.set(table, t);
+    return t;
+  }
+
+  /** Insert whole CSV records of `table`; `header`: the text starts with the table's header line. */
+  add(table: CsvTable, csv: string, header: boolean): void {
+    const rows = parse(csv, { from_line: header ? 2 : 1, relax_column_count: false }) as string[][];
+    const { insert, convert } = this.tableInsert(table);
+    for (const row of rows) insert.run(row.map(convert));
+    this.counts[tableName(table)] += rows.length;
+  }
+
+  /** Build the secondary indexes, check the foreign keys, commit and close: rows per table. */
+  finish(): Record<string, number> {
+    try {
+      // Secondary indexes after the rows: one sort each instead of a B-tree update per row.
+      for (const table of Object.keys(CSV_TABLES) as CsvTable[]) {
+        for (const index of TABLE_KEYS[table].indexes) this.db.exec(`CREATE INDEX ${quote(`${tableName(table)}_${index.join('_')}`)} ON ${quote(tableName(table))} (${index.map(quote).join(', ')})`);
+      }
+      const broken = this.db.prepare('PRAGMA foreign_key_check').all();
+      if (broken.length) throw new Error(`the database has ${broken.length} broken foreign keys, e.g. ${JSON.stringify(broken[0])}`);
+      this.db.exec('COMMIT');
+    } finally {
+      this.close();
+    }
+    return this.counts;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
 }

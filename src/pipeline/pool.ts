@@ -1,21 +1,13 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InputFile } from '../ingest/types.js';
 import type { FileResult } from './types.js';
 import type { WorkerInit } from './worker.js';
+import { workerScript } from '../util/worker-script.js';
 
 /** Old-generation heap of a worker, in MB: room for the model (~150 MB) and a large document. */
 export const WORKER_HEAP_MB = 384;
 
 export type JobOutput = { result: FileResult; key: string | null };
-
-/** The worker script: next to this module when built; from the build when running TypeScript sources. */
-function workerScript(): URL {
-  const here = new URL('./worker.js', import.meta.url);
-  if (fs.existsSync(fileURLToPath(here))) return here;
-  return new URL('../../dist/pipeline/worker.js', import.meta.url);
-}
 
 /** A unit of work: a whole batch, or (after a crash) one file of a batch. */
 interface Unit {
@@ -59,7 +51,7 @@ export class WorkerPool {
   private spawn(): Worker {
     // A bounded old generation makes V8 collect garbage early instead of growing the heap to its
     // default limit, which keeps the memory of a long run flat.
-    return new Worker(workerScript(), { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    return new Worker(workerScript('./worker.js', import.meta.url), { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   }
 
   async *map(batches: InputFile[][], signal?: AbortSignal): AsyncGenerator<JobOutput[]> {

@@ -1,0 +1,51 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CsvTable } from '../schema/tables.js';
+import { SqliteBuilder } from './sqlite.js';
+
+/** What SqliteLoader hands the thread at start. */
+export interface SqliteThreadInit {
+  file: string;
+  /** Shared with the loader: [characters sent but not yet inserted, 1 once the thread has failed]. */
+  shared: SharedArrayBuffer;
+}
+
+export type SqliteMessage = { table: CsvTable; csv: string; header: boolean } | { finish: true };
+
+// The database thread: inserts CSV chunks as the run writes them, then indexes and commits.
+// After a failure it only drains what it is sent, and reports the failure when asked to finish.
+const init = workerData as SqliteThreadInit;
+const pending = new Int32Array(init.shared);
+let builder: SqliteBuilder | null = null;
+let failure: string | null = null;
+const fail = (error: unknown) => {
+  failure ??= (error as Error).message;
+  Atomics.store(pending, 1, 1);
+  builder?.close();
+};
+try {
+  builder = new SqliteBuilder(init.file);
+} catch (error) {
+  fail(error);
+}
+parentPort!.on('message', (msg: SqliteMessage) => {
+  if ('finish' in msg) {
+    if (!failure) {
+      try {
+        parentPort!.postMessage({ counts: builder!.finish() });
+        return;
+      } catch (error) {
+        fail(error);
+      }
+    }
+    parentPort!.postMessage({ error: failure });
+    return;
+  }
+  try {
+    if (!failure) builder!.add(msg.table, msg.csv, msg.header);
+  } catch (error) {
+    fail(error);
+  } finally {
+    Atomics.sub(pending, 0, msg.csv.length);
+    Atomics.notify(pending, 0);
+  }
+});
