@@ -1,36 +1,41 @@
 import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
-import { documentContext, NEIGHBOURS, neighbourFeatures, sentenceContext, wordFeatures, type FeatureResources } from './model/features.js';
-import { addFeatures, addPart, featureScore, scoreCache, TAG_COUNT, viterbi, type LinearModel } from './model/perceptron.js';
+import { documentContext, NEIGHBOURS, sentenceContext, type FeatureResources } from './model/features.js';
+import { addFeatures, TAG_COUNT as T, viterbi, type LinearModel } from './model/perceptron.js';
 import { decode, type TokenSpan } from './model/tags.js';
-
-const EDGE = '\u0000edge';
+import { EDGE_OFFSET, locateParts, wordPartTable } from './model/word-parts.js';
 
 /**
  * Tag a document with the trained sequence model, sentence by sentence; returns name spans over
- * document token indices. A token's score adds cached per-word parts (its own features, and what
- * each neighbour word gives it) to its context features: the same model as training uses, with
- * most lookups done once per distinct word instead of once per token.
+ * document token indices. A token's score adds the cached parts that depend on one word alone
+ * (its own features, and what each neighbour word gives it) to its context features, in the
+ * order training sums them: the same model, with most lookups done once per distinct word
+ * instead of once per token.
  */
 export function tagDocument(tokens: Token[], sentences: Sentence[], model: LinearModel, res: FeatureResources): TokenSpan[] {
   // Context features are made sentence by sentence, so memory does not grow with the document.
   const doc = documentContext(tokens, sentences);
-  const own = scoreCache(model, 'w');
-  const neighbours = NEIGHBOURS.map(([pos, d]) => ({ pos, d, cache: scoreCache(model, pos) }));
+  const table = wordPartTable(model, res);
   const spans: TokenSpan[] = [];
   for (const s of sentences) {
     const n = s.last - s.first;
     if (n === 0) continue;
     const context = sentenceContext(doc, s, res);
-    const scores = new Float64Array(n * TAG_COUNT);
-    for (let i = s.first; i < s.last; i++) {
-      const word = tokens[i].text;
-      const k = i - s.first;
-      addPart(scores, k, own, word, () => featureScore(model, wordFeatures(word, res, false)));
-      for (const { pos, d, cache } of neighbours) {
-        const j = i + d;
-        const other = j >= s.first && j < s.last ? tokens[j].text : null;
-        addPart(scores, k, cache, other ?? EDGE, () => featureScore(model, neighbourFeatures(other, pos, res, false)));
+    const words: string[] = new Array(n);
+    for (let k = 0; k < n; k++) words[k] = tokens[s.first + k].text;
+    const { arrays, offsets } = locateParts(words, table, model, res);
+    const scores = new Float64Array(n * T);
+    for (let k = 0; k < n; k++) {
+      const base = k * T;
+      const own = arrays[k];
+      const at = offsets[k];
+      for (let t = 0; t < T; t++) scores[base + t] += own[at + t];
+      for (let q = 0; q < NEIGHBOURS.length; q++) {
+        const j = k + NEIGHBOURS[q][1];
+        const inside = j >= 0 && j < n;
+        const data = inside ? arrays[j] : table.data;
+        const from = (inside ? offsets[j] : EDGE_OFFSET) + (q + 1) * T;
+        for (let t = 0; t < T; t++) scores[base + t] += data[from + t];
       }
       addFeatures(scores, k, model, context[k]);
     }

@@ -17,55 +17,6 @@ const MASK = (() => {
   return m;
 })();
 
-/**
- * Summed weights of one kind of part (a word's own features, what a neighbour word gives), by
- * word: offsets into one flat array, so a cached word costs a map entry and T numbers, not an
- * object and a buffer of its own (less memory, less for the garbage collector to trace).
- */
-export interface PartCache {
-  offsets: Map<string, number>;
-  data: Float64Array;
-}
-
-const scoreCaches = new WeakMap<LinearModel, Map<string, PartCache>>();
-const SCORE_CACHE_LIMIT = 40_000;
-
-/** The cache of summed feature weights for one kind of part (a word's own, a neighbour's). */
-export function scoreCache(model: LinearModel, kind: string): PartCache {
-  let byKind = scoreCaches.get(model);
-  if (!byKind) scoreCaches.set(model, (byKind = new Map()));
-  let cache = byKind.get(kind);
-  if (!cache) byKind.set(kind, (cache = { offsets: new Map(), data: new Float64Array(SCORE_CACHE_LIMIT * T) }));
-  return cache;
-}
-
-/** The summed weights of a feature set. */
-export function featureScore(model: LinearModel, features: string[]): Float64Array {
-  const ws = new Float64Array(T);
-  addFeatures(ws, 0, model, features);
-  return ws;
-}
-
-/** Add a cached part's weights (computed on a miss) to the scores of token i. */
-export function addPart(scores: Float64Array, i: number, cache: PartCache, key: string, compute: () => Float64Array): void {
-  const base = i * T;
-  const at = cache.offsets.get(key);
-  if (at !== undefined) {
-    const { data } = cache;
-    for (let t = 0; t < T; t++) scores[base + t] += data[at + t];
-    return;
-  }
-  const ws = compute();
-  // When full, the cache keeps what it has: the words met first are the frequent ones, and
-  // clearing it would throw them away with the rest.
-  if (cache.offsets.size < SCORE_CACHE_LIMIT) {
-    const offset = cache.offsets.size * T;
-    cache.data.set(ws, offset);
-    cache.offsets.set(key, offset);
-  }
-  for (let t = 0; t < T; t++) scores[base + t] += ws[t];
-}
-
 /** Add the weights of token i's context features (strings looked up one by one). */
 export function addFeatures(scores: Float64Array, i: number, model: LinearModel, features: string[]): void {
   const base = i * T;
@@ -94,17 +45,24 @@ export function emissionScoresById(weights: Float64Array, ids: Int32Array[]): Fl
   return scores;
 }
 
+/** For each tag, the tags allowed before it (in increasing order, so ties break as a full scan would). */
+const ALLOWED_BEFORE: Int32Array[] = Array.from({ length: T }, (_, to) => Int32Array.from(Array.from({ length: T }, (_, from) => from).filter((from) => allowed(from, to))));
+
 /** Best tag sequence under emission scores and transitions, honouring the BILOU constraints. */
 export function viterbi(scores: Float64Array, n: number, transitions: ArrayLike<number>): Int32Array {
   const best = new Float64Array(n * T);
   const back = new Int32Array(n * T);
   for (let t = 0; t < T; t++) best[t] = scores[t] + transitions[t] + MASK[t];
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
     for (let to = 0; to < T; to++) {
+      // Only allowed moves: a forbidden one scores -Infinity and can never be the best.
+      const before = ALLOWED_BEFORE[to];
       let max = -Infinity;
       let arg = 0;
-      for (let from = 0; from < T; from++) {
-        const v = best[(i - 1) * T + from] + transitions[(from + 1) * T + to] + MASK[(from + 1) * T + to];
+      for (let k = 0; k < before.length; k++) {
+        const from = before[k];
+        const v = best[prev + from] + transitions[(from + 1) * T + to];
         if (v > max) {
           max = v;
           arg = from;
