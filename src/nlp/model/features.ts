@@ -14,6 +14,27 @@ export interface FeatureResources {
   caseBuckets: Map<string, number> | null;
 }
 
+/** Position of a token in a run or a match: U (alone), B (first), I (inside), L (last). */
+type SpanPosition = 'U' | 'B' | 'I' | 'L';
+/**
+ * Feature names of small vocabularies, made once: a context feature is looked up in the model
+ * for every token, and a string met again carries its hash, where a string built anew must be
+ * hashed again on every lookup.
+ */
+const byPosition = (prefix: string): Record<SpanPosition, string> => ({ U: `${prefix}U`, B: `${prefix}B`, I: `${prefix}I`, L: `${prefix}L` });
+const RUN = byPosition('run:');
+const RUN_HEAD = byPosition('runhead:');
+const RUN_TITLE = byPosition('runtitle:');
+const RUN_LENGTH = ['runlen:0', 'runlen:1', 'runlen:2', 'runlen:3', 'runlen:4', 'runlen:5'];
+const gazetteerNames = new Map<string, { kind: string; at: Record<SpanPosition, string> }>();
+function gazetteerFeatures(kind: string): { kind: string; at: Record<SpanPosition, string> } {
+  let names = gazetteerNames.get(kind);
+  if (!names) gazetteerNames.set(kind, (names = { kind: `g:${kind}`, at: byPosition(`g:${kind}:`) }));
+  return names;
+}
+/** "cb:" + the case bucket (0-4, or unk) + where the word stands: lower case, sentence start, capitalised. */
+const CASE_BUCKET = [0, 1, 2, 3, 4, 'unk'].map((b) => ({ lower: `cb:${b}`, start: `cb:${b}:st`, cap: `cb:${b}:cap` }));
+
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'al', 'bin', 'da', 'di', '&', '-', 'in', 'at']);
 const UPPER = /^\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -208,11 +229,12 @@ function sentenceFeatures(
     const kinds = new Set<string>();
     for (const e of m.entries) kinds.add(e.kind === 'city' && e.population >= BIG_CITY ? 'bigcity' : e.kind);
     for (const kind of kinds) {
+      const names = gazetteerFeatures(kind);
       for (let k = m.first; k < m.last; k++) {
         const pos = m.last - m.first === 1 ? 'U' : k === m.first ? 'B' : k === m.last - 1 ? 'L' : 'I';
-        gaz[k].push(`g:${kind}:${pos}`);
+        gaz[k].push(names.at[pos]);
       }
-      gaz[m.first].push(`g:${kind}`);
+      gaz[m.first].push(names.kind);
     }
   }
 
@@ -256,12 +278,12 @@ function sentenceFeatures(
       const run = runs[r];
       const len = run.last - run.first;
       const pos = len === 1 ? 'U' : k === run.first ? 'B' : k === run.last - 1 ? 'L' : 'I';
-      f.push(`run:${pos}`, `runlen:${Math.min(len, 5)}`);
+      f.push(RUN[pos], RUN_LENGTH[Math.min(len, 5)]);
       let hasHead = false;
       for (let j = run.first; j < run.last; j++) if (lists.orgHeads.has(words[j].lower)) hasHead = true;
-      if (hasHead) f.push(`runhead:${pos}`);
+      if (hasHead) f.push(RUN_HEAD[pos]);
       if (lists.orgHeads.has(words[run.last - 1].lower)) f.push('runendhead');
-      if (lists.titleWords.has(words[run.first].lower)) f.push(`runtitle:${pos}`);
+      if (lists.titleWords.has(words[run.first].lower)) f.push(RUN_TITLE[pos]);
     }
 
     if (w.cap && HAS_LOWER.test(w.word)) {
@@ -269,8 +291,8 @@ function sentenceFeatures(
       if ((capSeen.get(w.lower) ?? 0) > (start ? 0 : 1)) f.push(start ? 'doccap:st' : 'doccap');
     }
     if (caseBuckets) {
-      const b = caseBuckets.get(w.lower);
-      f.push(`cb:${b ?? 'unk'}${w.cap ? (start ? ':st' : ':cap') : ''}`);
+      const names = CASE_BUCKET[caseBuckets.get(w.lower) ?? 5];
+      f.push(w.cap ? (start ? names.start : names.cap) : names.lower);
     }
     out[offset + k] = f;
   }
