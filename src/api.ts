@@ -28,6 +28,8 @@ export interface ExtractToDirectoryResult {
   cachedFiles: number;
   /** The output was already up to date: nothing was extracted or written but the manifest. */
   upToDate: boolean;
+  /** Wall time of the run's phases, in seconds (none when the output was up to date). */
+  phases?: { discover: number; analyse: number; keywords: number; export: number };
 }
 
 /** Options of a run beyond what shapes its output. */
@@ -100,6 +102,7 @@ export async function extractToDirectory(inputs: string[], out: string, options:
   const sink = new FileSink(out, themes, cacheDir);
   const shardWriter = options.shard ? new ShardWriter(sink.out.file(SHARD_FILE), { shard: options.shard, themes, keywords: settings.keywords }) : null;
   try {
+    const runStart = performance.now();
     const stats = await runFiles(
       inputs,
       settings,
@@ -107,6 +110,7 @@ export async function extractToDirectory(inputs: string[], out: string, options:
       sink,
       sink.spool(),
     );
+    const runEnd = performance.now();
     shardWriter?.close();
     // The default cache follows the corpus: entries this run did not use are dropped.
     if (cacheDir && options.cache === undefined) new ResultCache(cacheDir, '').prune(stats.cacheKeys);
@@ -116,7 +120,8 @@ export async function extractToDirectory(inputs: string[], out: string, options:
       if (options.shard) manifest.shard = options.shard;
       return manifest;
     });
-    return { counts, manifest, cachedFiles: stats.cached, upToDate: false };
+    const phases = { discover: (runEnd - runStart - stats.elapsedMs) / 1000, analyse: stats.passOneMs / 1000, keywords: (stats.elapsedMs - stats.passOneMs) / 1000, export: (performance.now() - runEnd) / 1000 };
+    return { counts, manifest, cachedFiles: stats.cached, upToDate: false, phases };
   } catch (error) {
     sink.abandon();
     throw error;

@@ -90,6 +90,8 @@ export interface Progress {
 }
 
 export interface RunStats extends Progress {
+  /** When pass 1 (analysis) ended, in ms from the start of the run; elapsedMs is then pass 2's end. */
+  passOneMs: number;
   inputs: Array<{ path: string; sha256: string | null; documents: number; problems: number }>;
   cacheKeys: Set<string>;
   modelHash: string;
@@ -131,7 +133,7 @@ export class Collector {
     totalFiles: number,
     private readonly onProgress?: (p: Progress) => void,
   ) {
-    this.stats = { files: 0, totalFiles, documents: 0, words: 0, cached: 0, elapsedMs: 0, inputs: [], cacheKeys: new Set(), modelHash: modelHash(DEFAULT_MODEL_DIR) };
+    this.stats = { files: 0, totalFiles, documents: 0, words: 0, cached: 0, elapsedMs: 0, passOneMs: 0, inputs: [], cacheKeys: new Set(), modelHash: modelHash(DEFAULT_MODEL_DIR) };
   }
 
   add(outputs: JobOutput[]): void {
@@ -160,6 +162,7 @@ export class Collector {
    * acronym table resolves joined to their long forms (only those documents are re-rendered).
    */
   finish(keywords: number): RunStats {
+    this.stats.passOneMs = performance.now() - this.started;
     const resolved = this.acronyms.resolve();
     let documents = 0;
     for (const entry of this.spool.entries()) {

@@ -102,9 +102,17 @@ describe('incremental runs', () => {
     const out = path.join(dir, 'out');
     const stats = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
     cli(['extract', input, '--out', out, '--stats', path.join(dir, '1.json')]);
-    expect(stats(path.join(dir, '1.json')).cached_files).toBe(0);
+    const first = stats(path.join(dir, '1.json'));
+    expect(first.cached_files).toBe(0);
+    // The phases add up to the run, less the start-up before it; CPU time counts every thread.
+    const phases = Object.values(first.phases_seconds) as number[];
+    expect(phases.every((p) => p >= 0)).toBe(true);
+    expect(phases.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(first.seconds);
+    expect(first.cpu_seconds).toBeGreaterThan(0);
+    expect(first.cores_used).toBeCloseTo(first.cpu_seconds / first.seconds, 6);
     const again = cli(['extract', input, '--out', out, '--stats', path.join(dir, '2.json')]);
     expect(again.stdout).toMatch(/output already up to date/);
+    expect(stats(path.join(dir, '2.json')).phases_seconds).toBeNull();
     fs.appendFileSync(path.join(input, 'b.txt'), ' She met the Mayor of Bergen.');
     cli(['extract', input, '--out', out, '--stats', path.join(dir, '3.json')]);
     expect(stats(path.join(dir, '3.json')).cached_files).toBe(2);

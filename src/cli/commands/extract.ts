@@ -26,7 +26,7 @@ export const extractCommand: Command = {
     { name: 'cache', type: 'string', value: 'DIR', description: 'Cache of per-file results (default: OUT/.cache); --no-cache for none' },
     { name: 'no-cache', type: 'boolean', description: 'Do not read or write the cache' },
     { name: 'shard', type: 'string', value: 'I/N', description: 'Take only slice I of N of the inputs (for array jobs); combine the N outputs with "presslens merge"' },
-    { name: 'stats', type: 'string', value: 'FILE', description: 'Also write run statistics as JSON (time, words, peak memory), for benchmarks' },
+    { name: 'stats', type: 'string', value: 'FILE', description: 'Also write run statistics as JSON (time, words, peak memory, CPU time, seconds per phase), for benchmarks' },
     OPTIONS.quiet,
   ],
   validate(args) {
@@ -59,7 +59,11 @@ export const extractCommand: Command = {
     const c = result.counts;
     const seconds = (performance.now() - started) / 1000;
     if (args.options.stats) {
-      const stats = { seconds, files: c.files, documents: c.documents, words: c.words, cached_files: result.cachedFiles, words_per_second: c.words / seconds, documents_per_second: c.documents / seconds, max_rss_mb: process.resourceUsage().maxRSS / 1024 };
+      // CPU time of every thread of the process (workers, database thread, V8's compiler and
+      // collector threads): divided by the wall time, how many cores the run kept busy.
+      const cpu = process.cpuUsage();
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      const stats = { seconds, files: c.files, documents: c.documents, words: c.words, cached_files: result.cachedFiles, words_per_second: c.words / seconds, documents_per_second: c.documents / seconds, max_rss_mb: process.resourceUsage().maxRSS / 1024, cpu_seconds: cpuSeconds, cores_used: cpuSeconds / seconds, phases_seconds: result.phases ?? null };
       fs.writeFileSync(String(args.options.stats), JSON.stringify(stats, null, 2) + '\n');
     }
     if (!args.options.quiet) {
