@@ -7,7 +7,7 @@ import type { SqliteMessage, SqliteThreadInit } from './sqlite-thread.js';
  * Characters sent to the database thread and not yet inserted, beyond which the run waits for it:
  * the thread keeps up with the run as a rule, and this bound keeps memory flat when it does not.
  */
-const MAX_PENDING = 32 << 20;
+const MAX_PENDING = 8 << 20;
 /** A thread that makes no progress for this long is taken for dead (its exit is reported at finish). */
 const STALL_MS = 60_000;
 
@@ -26,7 +26,7 @@ export class SqliteLoader {
   constructor(file: string) {
     const init: SqliteThreadInit = { file, shared: new SharedArrayBuffer(8) };
     this.pending = new Int32Array(init.shared);
-    this.worker = new Worker(workerScript('./sqlite-thread.js', import.meta.url), { workerData: init });
+    this.worker = new Worker(workerScript('./sqlite-thread.js', import.meta.url), { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
     // A loader that is never finished (an error elsewhere) must not keep the process alive.
     this.worker.unref();
     this.result = new Promise((resolve, reject) => {
