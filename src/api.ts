@@ -29,7 +29,7 @@ export interface ExtractToDirectoryResult {
   /** The output was already up to date: nothing was extracted or written but the manifest. */
   upToDate: boolean;
   /** Wall time of the run's phases, in seconds (none when the output was up to date). */
-  phases?: { discover: number; analyse: number; keywords: number; export: number };
+  phases?: { discover: number; pass1: number; pass2: number; export: number };
 }
 
 /** Options of a run beyond what shapes its output. */
@@ -100,13 +100,14 @@ export async function extractToDirectory(inputs: string[], out: string, options:
   }
   const themes = settings.codebook.themes.map((t) => ({ id: t.id, label: t.label }));
   const sink = new FileSink(out, themes, cacheDir);
-  const shardWriter = options.shard ? new ShardWriter(sink.out.file(SHARD_FILE), { shard: options.shard, themes, keywords: settings.keywords }) : null;
+  let shardWriter: ShardWriter | null = null;
   try {
+    if (options.shard) shardWriter = new ShardWriter(sink.out.file(SHARD_FILE), { shard: options.shard, themes, keywords: settings.keywords });
     const runStart = performance.now();
     const stats = await runFiles(
       inputs,
       settings,
-      { workers: options.workers, cacheDir, onProgress: options.onProgress, signal: options.signal, followSymlinks: options.followSymlinks, shard: options.shard, record: shardWriter ? (i, r) => shardWriter.record(i, r) : undefined },
+      { workers: options.workers, cacheDir, onProgress: options.onProgress, signal: options.signal, followSymlinks: options.followSymlinks, shard: options.shard, record: shardWriter ? (i, r) => shardWriter!.record(i, r) : undefined },
       sink,
       sink.spool(),
     );
@@ -120,7 +121,7 @@ export async function extractToDirectory(inputs: string[], out: string, options:
       if (options.shard) manifest.shard = options.shard;
       return manifest;
     });
-    const phases = { discover: (runEnd - runStart - stats.elapsedMs) / 1000, analyse: stats.passOneMs / 1000, keywords: (stats.elapsedMs - stats.passOneMs) / 1000, export: (performance.now() - runEnd) / 1000 };
+    const phases = { discover: (runEnd - runStart - stats.elapsedMs) / 1000, pass1: stats.passOneMs / 1000, pass2: (stats.elapsedMs - stats.passOneMs) / 1000, export: (performance.now() - runEnd) / 1000 };
     return { counts, manifest, cachedFiles: stats.cached, upToDate: false, phases };
   } catch (error) {
     sink.abandon();

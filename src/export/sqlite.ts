@@ -25,6 +25,7 @@ export function createTableSql(table: CsvTable): string {
 /** How one CSV table goes into the database: its insert statement and how each cell converts. */
 interface TableInsert {
   insert: Database.Statement;
+  width: number;
   convert: (cell: string, i: number) => string | number | null;
 }
 
@@ -64,6 +65,7 @@ export class SqliteBuilder {
     const types = columns.map((c) => columnType(table, c));
     const nullable = nullableColumns(table);
     t = {
+      width: columns.length,
       insert: this.db.prepare(`INSERT INTO ${quote(tableName(table))} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
       convert: (cell, i) => {
         if (cell === '' && nullable.has(columns[i])) return null;
@@ -77,9 +79,12 @@ export class SqliteBuilder {
 
   /** Insert whole CSV records of `table`; `header`: the text starts with the table's header line. */
   add(table: CsvTable, csv: string, header: boolean): void {
-    const rows = parse(csv, { from_line: header ? 2 : 1, relax_column_count: false }) as string[][];
-    const { insert, convert } = this.tableInsert(table);
-    for (const row of rows) insert.run(row.map(convert));
+    const rows = parse(csv, { from_line: header ? 2 : 1, relax_column_count: true }) as string[][];
+    const { insert, convert, width } = this.tableInsert(table);
+    for (const row of rows) {
+      if (row.length !== width) throw new Error(`${table}: a record has ${row.length} fields where the table has ${width}: ${JSON.stringify(row).slice(0, 200)}`);
+      insert.run(row.map(convert));
+    }
     this.counts[tableName(table)] += rows.length;
   }
 

@@ -53,6 +53,19 @@ describe('SqliteLoader', () => {
       ['documents.csv', 'a.txt,too,few\r\n'],
       ['documents.csv', doc('b.txt')],
     ]);
-    await expect(result).rejects.toThrow(/presslens\.sqlite/);
+    await expect(result).rejects.toThrow(/presslens\.sqlite: documents\.csv: a record has 3 fields where the table has 20/);
+  });
+
+  it('reports a thread that died instead of waiting for it: a stalled run goes on, finish fails', async () => {
+    const loader = new SqliteLoader(path.join(tempDir('presslens-sqlite-'), 'presslens.sqlite'), 200);
+    // As if the thread had run out of memory: it stops inserting, and never says so.
+    void (loader as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    const big = doc('a.txt').repeat(Math.ceil((9 << 20) / doc('a.txt').length));
+    const started = Date.now();
+    loader.add('documents.csv', csvHeader('documents.csv') + big);
+    loader.add('documents.csv', big);
+    loader.add('documents.csv', big);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await expect(loader.finish()).rejects.toMatchObject({ code: 'E_OUTPUT', message: expect.stringMatching(/Cannot write presslens\.sqlite/) });
   });
 });
