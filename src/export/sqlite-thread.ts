@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CsvTable } from '../schema/tables.js';
 import { SqliteBuilder } from './sqlite.js';
+import { collectGarbage } from '../pipeline/gc.js';
 
 /** What SqliteLoader hands the thread at start. */
 export interface SqliteThreadInit {
@@ -17,6 +18,10 @@ const init = workerData as SqliteThreadInit;
 const pending = new Int32Array(init.shared);
 let builder: SqliteBuilder | null = null;
 let failure: string | null = null;
+// Parsed rows are garbage once inserted; collecting now and then keeps this thread's memory at
+// what is alive instead of letting its heap grow towards V8's default limit (see gc.ts).
+const GC_EVERY_CHARS = 32 << 20;
+let charsSinceGc = 0;
 const fail = (error: unknown) => {
   failure ??= (error as Error).message;
   Atomics.store(pending, 1, 1);
@@ -47,5 +52,10 @@ parentPort!.on('message', (msg: SqliteMessage) => {
   } finally {
     Atomics.sub(pending, 0, msg.csv.length);
     Atomics.notify(pending, 0);
+    charsSinceGc += msg.csv.length;
+    if (charsSinceGc >= GC_EVERY_CHARS) {
+      charsSinceGc = 0;
+      collectGarbage();
+    }
   }
 });
