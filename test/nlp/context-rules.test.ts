@@ -1,38 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { foundMentions as found } from '../helpers/mentions.js';
+import { foundMentions as found, itDoesNotFind, itFinds } from '../helpers/mentions.js';
 
 describe('places by context', () => {
-  it.each([
+  itFinds([
     ['a place noun and "of"', 'Aid reached the border town of Kalvoro on Tuesday.', ['LOCATION:Kalvoro']],
     ['a list after a place noun', 'Clinics opened in the districts of Marveni, Tosholo and Ubanje.', ['LOCATION:Marveni', 'LOCATION:Tosholo', 'LOCATION:Ubanje']],
     ['a one-word name the tagger took for a person', 'Staff reached the border town of Ferrano by noon.', ['LOCATION:Ferrano']],
     ['the place noun is not part of the name', 'Farms in the south of the province of Welderland flooded.', ['LOCATION:Welderland']],
     ['a longer name only ever after "near" or "in" is a place', 'Two strikes hit near Kafr Dunaym, destroying a bunker.', ['LOCATION:Kafr Dunaym']],
     ['a country is a place even where it acts', 'Boats departing from Libya and Tunisia were stopped.', ['LOCATION:Libya', 'LOCATION:Tunisia']],
-  ])('%s', (_, text, expected) => {
-    const got = found(text);
-    for (const e of expected) expect(got).toContain(e);
-  });
+  ]);
 
-  it.each([
-    ['a title in a list is no place', 'Present were Leeds, York, Senator and Hull officials.', /^LOCATION:Senator$/],
-    ['a person after "city of" stays a person', "The city of Ada Lovelace's birth, London, honoured her.", /^LOCATION:Ada Lovelace$/],
-    ['a person "married to" stays a person', 'She was married to Anton Belkovsky in 1901. Anton Belkovsky died in 1920.', /^LOCATION:Anton Belkovsky$/],
-    ['a person met "in" a city stays a person', 'The envoy met Rami Haddad in Amman.', /^LOCATION:Rami Haddad$/],
-    ['"Secretary of State" names no place', 'The Secretary of State Maria Olsen spoke.', /^LOCATION:Maria Olsen$/],
-  ])('not: %s', (_, text, unwanted) => {
-    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
-  });
+  itDoesNotFind(
+    [
+      ['a title in a list is no place', 'Present were Leeds, York, Senator and Hull officials.', /^LOCATION:Senator$/],
+      ['a person after "city of" stays a person', "The city of Ada Lovelace's birth, London, honoured her.", /^LOCATION:Ada Lovelace$/],
+      ['a person "married to" stays a person', 'She was married to Anton Belkovsky in 1901. Anton Belkovsky died in 1920.', /^LOCATION:Anton Belkovsky$/],
+      ['a person met "in" a city stays a person', 'The envoy met Rami Haddad in Amman.', /^LOCATION:Rami Haddad$/],
+      ['"Secretary of State" names no place', 'The Secretary of State Maria Olsen spoke.', /^LOCATION:Maria Olsen$/],
+    ],
+    'not: %s',
+  );
 });
 
 describe('treaties, laws and ships are not organisations', () => {
-  it.each([
+  itDoesNotFind([
     ["a treaty's acronym", 'States parties to the Arms Trade Treaty (ATT) met. The ATT bans transfers.', /:ATT$/],
     ["a law's name", 'The Clean Harbours Act was passed in May.', /^ORGANIZATION:Clean Harbours Act$/],
     ['a ship', 'The patrol vessel HMS Kestrel arrived in Portsmouth.', /Kestrel/],
-  ])('%s', (_, text, unwanted) => {
-    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
-  });
+  ]);
 
   it('keeps the acronym of a body named after a treaty', () => {
     expect(found('Inspectors of the Test-Ban Treaty Organization (TBTO) arrived. The TBTO said so.')).toContain('ORGANIZATION:TBTO');
@@ -40,20 +36,16 @@ describe('treaties, laws and ships are not organisations', () => {
 });
 
 describe('people marked by an honorific', () => {
-  it.each([
+  itFinds([
     ['a hyphenated given name the tagger cut', 'The plan was presented by Ms Seo-yeon Kwak in Geneva.', 'PERSON:Seo-yeon Kwak'],
     ["a councillor's abbreviated title", 'Cllr Maya Thorne said the council would act.', 'PERSON:Maya Thorne'],
     ['a hyphenated first name stays whole', '"We are ready," said Mr Jean-Marc Obiang.', 'PERSON:Jean-Marc Obiang'],
-  ])('%s', (_, text, expected) => {
-    expect(found(text)).toContain(expected);
-  });
+  ]);
 });
 
 describe('hyphens that do not make one name', () => {
-  it.each([
+  itDoesNotFind([
     ['two sponsors of a bill', 'The Wyden-Bennett bill passed the Senate.', /^PERSON:Wyden-Bennett$/],
     ['a compound adjective', 'The Bayh-sponsored amendment passed the Senate.', /sponsored/],
-  ])('%s', (_, text, unwanted) => {
-    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
-  });
+  ]);
 });

@@ -1,45 +1,39 @@
-import { describe, expect, it } from 'vitest';
-import { foundMentions as found } from '../helpers/mentions.js';
+import { describe } from 'vitest';
+import { itDoesNotFind, itFinds } from '../helpers/mentions.js';
 
 describe('organisation shapes: where a name starts and ends', () => {
-  it.each([
+  itFinds([
     ['an organisation and a country are two names', 'Officials of the European Union and New Zealand signed the accord.', ['ORGANIZATION:European Union', 'LOCATION:New Zealand']],
     ['a possessive before a committee ends the first name', "She chairs the City Council's Committee on Transport and Roads.", ['ORGANIZATION:City Council', 'ORGANIZATION:Committee on Transport and Roads']],
     ['a mission takes in the country it serves', 'Engineers joined the United Nations Mission in Liberia last year.', ['ORGANIZATION:United Nations Mission in Liberia']],
     ['capitalised words before a committee belong to it', 'The report goes to the Trade and Security Committee next week.', ['ORGANIZATION:Trade and Security Committee']],
-  ])('%s', (_, text, expected) => {
-    const got = found(text);
-    for (const e of expected) expect(got).toContain(e);
-  });
+  ]);
 });
 
 describe('organisation shapes: what they must not do (false positives)', () => {
-  it.each([
+  itDoesNotFind([
     ['two bodies joined by "and" stay two', 'The bill passed the House and Senate on Friday.', /^ORGANIZATION:House and Senate$/],
     ['a possessive inside a name stays', "Funding goes to the Somali Mothers' Health Foundation this year.", /^ORGANIZATION:Somali Mothers$/],
     ['a headline verb is not part of the name', 'Senator Cole Joins Bipartisan Coalition For Rural Broadband', /^ORGANIZATION:Joins/],
     ['a task force is not named after its town', 'Officers of the Drug Task Force in Harlow arrested two men.', /^ORGANIZATION:.*in Harlow$/],
     ['"The" does not start a name', 'Professor Ruth Abel at The Fletcher School spoke.', /^ORGANIZATION:The /],
-  ])('%s', (_, text, unwanted) => {
-    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
-  });
+  ]);
 });
 
 describe('title-case organisations the tagger missed', () => {
-  it.each([
+  itFinds([
     ['ending in a head word', 'Officers of the Northern Ridge Mounted Police attended the ceremony.', 'ORGANIZATION:Northern Ridge Mounted Police'],
     ['starting with a head word, going on with "of"', 'Findings will be shared with the Committee on the Rural Dimension of Security next month.', 'ORGANIZATION:Committee on the Rural Dimension of Security'],
     ['common words with a head word are a name, not a short form', 'Funding came from the World Health Organization and others.', 'ORGANIZATION:World Health Organization'],
-  ])('%s', (_, text, expected) => {
-    expect(found(text)).toContain(expected);
-  });
+  ]);
 
-  it.each([
-    ['a title is no organisation', 'He met the Secretary of Energy on Monday.', /^ORGANIZATION:Secretary/],
-    ['a programme is no organisation', 'Towns applied to the Rural Water Grant Program this year.', /Program$/],
-    ['two bodies joined by "and"', 'Soldiers of the Guard and Reserve were thanked.', /^ORGANIZATION:Guard and Reserve$/],
-    ['a headline in title case', 'Senate Passes Rural Broadband Bill For Farm Communities', /^ORGANIZATION:.*Bill/],
-  ])('not: %s', (_, text, unwanted) => {
-    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
-  });
+  itDoesNotFind(
+    [
+      ['a title is no organisation', 'He met the Secretary of Energy on Monday.', /^ORGANIZATION:Secretary/],
+      ['a programme is no organisation', 'Towns applied to the Rural Water Grant Program this year.', /Program$/],
+      ['two bodies joined by "and"', 'Soldiers of the Guard and Reserve were thanked.', /^ORGANIZATION:Guard and Reserve$/],
+      ['a headline in title case', 'Senate Passes Rural Broadband Bill For Farm Communities', /^ORGANIZATION:.*Bill/],
+    ],
+    'not: %s',
+  );
 });

@@ -1,21 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { foundMentions as found } from '../helpers/mentions.js';
+import { describe } from 'vitest';
+import { itDoesNotFind, itFinds } from '../helpers/mentions.js';
 
 describe('press-release conventions: names they mark', () => {
-  it.each([
+  itFinds([
     ['boilerplate heading', 'The company reported results.\n\nAbout Quillfeather Robotics, Inc.\nQuillfeather builds warehouse robots.\n', 'ORGANIZATION:Quillfeather Robotics, Inc.'],
     ['wire service in a dateline', 'DENVER, March 2, 2022 /PRNewswire/ -- Prairie Grid Systems announced a new plant.', 'ORGANIZATION:PRNewswire'],
     ['stock exchange before a ticker', 'Tarnwell Mining Corp. (TSX: TWM) today reported higher output.', 'ORGANIZATION:TSX'],
     ['organisation after a title and "of"', 'said Ana Ruiz, Chief Executive Officer of Zelvora, in a statement.', 'ORGANIZATION:Zelvora'],
     ['legal form ending a company name', 'The order was placed with Brackley Ocean Freight, Inc. last week.', 'ORGANIZATION:Brackley Ocean Freight, Inc.'],
     ['legal form without a comma', 'Copyright 2022 Ostrava Pump Works Ltd and its partners.', 'ORGANIZATION:Ostrava Pump Works Ltd'],
-  ])('%s', (_, text, expected) => {
-    expect(found(text)).toContain(expected);
-  });
+  ]);
 });
 
 describe('press-release conventions: what they must not mark (false positives)', () => {
-  it.each([
+  itDoesNotFind([
     ['a ticker symbol is no name', 'Tarnwell Mining Corp. (TSX: TWM) today reported higher output.', /:TWM$/],
     ['a title and "of" before common words', 'The Secretary of Health spoke to reporters on Monday.', /^ORGANIZATION:Health$/],
     ['a title and "of" before a place', 'The President of Ghana arrived in Accra on Monday.', /^ORGANIZATION:Ghana$/],
@@ -23,7 +21,5 @@ describe('press-release conventions: what they must not mark (false positives)',
     ['"Co." is also a county', 'Funds go to fire departments in Wise Co. and Lee Co. this year.', /^ORGANIZATION:.*Co\.$/],
     ['a title is not part of the company', 'The President and CEO of Brackley Ocean Freight, Inc. spoke first.', /^ORGANIZATION:(President|CEO)/],
     ['"About" inside a sentence', 'About Ninety Mile Beach, residents said little.', /^ORGANIZATION:Ninety Mile Beach$/],
-  ])('%s', (_, text, unwanted) => {
-    expect(found(text).filter((m) => unwanted.test(m))).toEqual([]);
-  });
+  ]);
 });
