@@ -1,5 +1,5 @@
 import type { Token } from './tokenize.js';
-import { takenTokens, type CleanSpan } from './spans.js';
+import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&]{1,11}$/u;
 
@@ -15,7 +15,7 @@ export function addDefinedAcronyms(tokens: Token[], spans: CleanSpan[]): CleanSp
     const a = s.last + 1;
     if (tokens[s.last]?.text !== '(' || tokens[a + 1]?.text !== ')' || tagged[a] || !ACRONYM.test(tokens[a]?.text ?? '')) continue;
     if (s.last - s.first < 2) continue;
-    added.push({ first: a, last: a + 1, type: s.type, title: null });
+    added.push(makeSpan(a, a + 1, s.type));
   }
   return added.length ? [...spans, ...added].sort((x, y) => x.first - y.first) : spans;
 }

@@ -1,7 +1,7 @@
 import type { EntityType } from '../schema/document.js';
 import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
-import { takenTokens, type CleanSpan } from './spans.js';
+import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Gazetteer } from './resources/gazetteer.js';
 
 const UPPER_START = /^\p{Lu}/u;
@@ -85,7 +85,7 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
     if (classes.some((c) => c === 'first' || c === 'last' || c === 'person')) continue;
     typeOf.set(key, isPlace(key) || located.has(key) ? 'LOCATION' : 'ORGANIZATION');
   }
-  const out = spans.map((s) => ({ ...s, type: typeOf.get(surface(tokens, s.first, s.last))! }));
+  const out = spans.map((s) => makeSpan(s.first, s.last, typeOf.get(surface(tokens, s.first, s.last))!, s.title));
 
   // Surnames of people named in full, unless that word is also tagged as something else.
   const surnames = new Map<string, EntityType>();
@@ -123,7 +123,7 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
       if (!ok || (c.words.length === 1 && sentenceStart[i])) continue;
       // Do not cut a longer capitalised name: "Washington" inside "Washington Post".
       if ((i > 0 && !taken[i - 1] && UPPER_START.test(tokens[i - 1].text) && tokens[i - 1].end === tokens[i].start - 1 && !sentenceStart[i]) || (last < tokens.length && UPPER_START.test(tokens[last].text) && tokens[last].start === tokens[last - 1].end + 1)) continue;
-      added.push({ first: i, last, type: c.type, title: null });
+      added.push(makeSpan(i, last, c.type));
       for (let k = i; k < last; k++) taken[k] = 1;
       break;
     }

@@ -1,5 +1,5 @@
 import { oneSpaceApart, type Token } from './tokenize.js';
-import { takenTokens, type CleanSpan } from './spans.js';
+import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Sentence } from './sentences.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
@@ -48,8 +48,8 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
       continue;
     }
     const place = lower(cut) === 'and';
-    split.push({ ...s, last: cut });
-    split.push({ first: cut + 1, last: s.last, type: place ? 'LOCATION' : 'ORGANIZATION', title: null });
+    split.push(makeSpan(s.first, cut, s.type, s.title));
+    split.push(makeSpan(cut + 1, s.last, place ? 'LOCATION' : 'ORGANIZATION'));
   }
 
   const taken = takenTokens(tokens.length, split);
@@ -65,7 +65,7 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
         if (lower(at) === 'the') at++;
         // A country or region: a mission serves one; a task force "in Wolf Point" is located there.
         if (next && next.first === at && next.type === 'LOCATION' && oneSpace(s.last - 1, s.last) && isCountryOrRegion(next.first, next.last)) {
-          s = { ...s, last: next.last };
+          s = makeSpan(s.first, next.last, s.type, s.title);
           n++;
         }
       }
@@ -85,7 +85,7 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
         }
         // A sentence's first word is capitalised anyway: kept only when usually capitalised.
         while (first < s.first && sentenceStart.has(first) && bucket(first) <= 2) first++;
-        if (first < s.first) s = { ...s, first, title: null };
+        if (first < s.first) s = makeSpan(first, s.last, s.type);
       }
     }
     out.push(s);
@@ -135,7 +135,7 @@ export function addTitleCaseOrganisations(text: string, tokens: Token[], spans: 
     const closed = !after || !/^\p{Lu}/u.test(after.text);
     const headFirst = isHead(i) && connected;
     const headLast = isHead(end - 1) && !connected && !lists.titleWords.has(lower(i));
-    if (end - i >= 2 && closed && (headFirst || headLast)) added.push({ first: i, last: end, type: 'ORGANIZATION', title: null });
+    if (end - i >= 2 && closed && (headFirst || headLast)) added.push(makeSpan(i, end, 'ORGANIZATION'));
     i = end;
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;

@@ -1,5 +1,5 @@
 import { oneSpaceApart, type Token } from './tokenize.js';
-import { takenTokens, type CleanSpan } from './spans.js';
+import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
@@ -93,7 +93,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     // "UN PKOs": a plural acronym is a common noun ("peacekeeping operations"), not part of a name.
     if (PLURAL_ACRONYM.test(tokens[s.last - 1].text)) {
       if (s.last - s.first === 1) continue;
-      s = { ...s, last: s.last - 1 };
+      s = makeSpan(s.first, s.last - 1, s.type, s.title);
     }
     // "Allies agreed": one capitalised word that is usually written in lower case is a common noun.
     if (s.last - s.first === 1 && !sentenceStart.has(s.first) && usuallyLower(s.first) && !isPlace([tokens[s.first].text])) continue;
@@ -118,14 +118,14 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     // "Kennedy" + "School of Government", "NATO" + "Parliamentary Assembly": one organisation.
     const joinsPrev = prev && s.type === 'ORGANIZATION' && prev.last === s.first && adjacent(prev.last - 1, s.first) && (isHead(s.first) || (prev.type === 'ORGANIZATION' && isHead(s.last - 1)));
     if (joinsPrev) {
-      out[out.length - 1] = { first: prev.first, last: s.last, type: 'ORGANIZATION', title: null };
+      out[out.length - 1] = makeSpan(prev.first, s.last, 'ORGANIZATION');
       continue;
     }
     // Single words that are organisations whatever the tagger says: compromise's lexicon lists them
     // as organisations, or they are acronyms that no gazetteer lists as a place ("UNIFIL").
     const single = s.last - s.first === 1 && !isPlace([tokens[s.first].text]);
     const knownOrg = single && (lexicon.get(lower(s.first))?.includes('org') || (s.type === 'LOCATION' && !loud && /^\p{Lu}{3,}$/u.test(tokens[s.first].text)));
-    out.push(s.type !== 'ORGANIZATION' && ((s.last - s.first > 1 && isHead(s.last - 1)) || knownOrg) ? { ...s, type: 'ORGANIZATION', title: null } : s);
+    out.push(s.type !== 'ORGANIZATION' && ((s.last - s.first > 1 && isHead(s.last - 1)) || knownOrg) ? makeSpan(s.first, s.last, 'ORGANIZATION') : s);
   }
   return out;
 }
@@ -155,11 +155,11 @@ function splitJoined(tokens: Token[], spans: CleanSpan[], isNamePart: (a: number
       let end = i + 1;
       while (end < s.last && !(HYPHENS.has(tokens[end].text) && tokens[end - 1].end === tokens[end].start) && tokens[end].text !== ',') end++;
       if (listed || (isNamePart(start, i) && isNamePart(i + 1, end))) {
-        out.push({ ...s, first: start, last: i, type: placeType(start, i, s.type), title: start === s.first ? s.title : null });
+        out.push(makeSpan(start, i, placeType(start, i, s.type), start === s.first ? s.title : null));
         start = i + 1;
       }
     }
-    out.push(start === s.first ? s : { ...s, first: start, type: placeType(start, s.last, s.type), title: null });
+    out.push(start === s.first ? s : makeSpan(start, s.last, placeType(start, s.last, s.type)));
   }
   return out;
 }
@@ -189,7 +189,7 @@ function extendCoordinated(tokens: Token[], spans: CleanSpan[], isHead: (i: numb
       out.push(s);
       continue;
     }
-    out.push({ ...s, last: end });
+    out.push(makeSpan(s.first, end, s.type, s.title));
     if (next && next.first === and + 1) n++;
   }
   return out;
@@ -212,7 +212,7 @@ export function addGazetteerPlaces(tokens: Token[], spans: CleanSpan[], gazettee
     const next = tokens[m.last];
     if (!free || (next && /^\p{Lu}/u.test(next.text) && next.start === tokens[m.last - 1].end + 1)) continue;
     if (m.entries.some((e) => e.kind === 'country' || e.kind === 'area' || e.kind === 'region' || (e.kind === 'city' && e.population >= 100_000))) {
-      added.push({ first: m.first, last: m.last, type: 'LOCATION', title: null });
+      added.push(makeSpan(m.first, m.last, 'LOCATION'));
     }
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
@@ -232,6 +232,6 @@ export function extendOrganisations(text: string, tokens: Token[], spans: CleanS
     // Up to the last head word of the run: what follows it is not part of the name.
     let last = end;
     while (last > s.last && !orgHeads.has(tokens[last - 1].text.toLowerCase())) last--;
-    return last > s.last ? { ...s, last } : s;
+    return last > s.last ? makeSpan(s.first, last, s.type, s.title) : s;
   });
 }

@@ -1,5 +1,5 @@
 import { oneSpaceApart, type Token } from './tokenize.js';
-import { spanAtTokens, type CleanSpan } from './spans.js';
+import { makeSpan, spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
 
@@ -28,8 +28,8 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
   const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
 
   // "province of Limburg" tagged whole: the place noun and "of" are not part of the name.
-  const trimmed = spans.map((s) => (s.last - s.first > 2 && PLACE_NOUNS.has(tokens[s.first].text) && tokens[s.first + 1].text === 'of' ? { ...s, first: s.first + 2, type: 'LOCATION' as const } : s));
-  let out = trimmed.map((s) => (s.type === 'ORGANIZATION' && isCountry(s) ? { ...s, type: 'LOCATION' as const } : s));
+  const trimmed = spans.map((s) => (s.last - s.first > 2 && PLACE_NOUNS.has(tokens[s.first].text) && tokens[s.first + 1].text === 'of' ? makeSpan(s.first + 2, s.last, 'LOCATION', s.title) : s));
+  let out = trimmed.map((s) => (s.type === 'ORGANIZATION' && isCountry(s) ? makeSpan(s.first, s.last, 'LOCATION', s.title) : s));
 
   // After "<place noun> of": the names of the list that follows.
   const spanAt = spanAtTokens(tokens.length, out);
@@ -46,12 +46,12 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
         if (s.first !== at) break;
         // A person's full name or a long name stays ("the city of Ada Lovelace's birth").
         if ((s.type === 'PERSON' && s.last - s.first > 1) || s.last - s.first > 3) break;
-        out[k] = { ...s, type: 'LOCATION' };
+        out[k] = makeSpan(s.first, s.last, 'LOCATION', s.title);
         end = s.last;
       } else {
         end = at + 1;
         while (end < tokens.length && capitalised(end) && spanAt[end] < 0 && oneSpace(end - 1, end) && end - at < 3) end++;
-        added.push({ first: at, last: end, type: 'LOCATION', title: null });
+        added.push(makeSpan(at, end, 'LOCATION'));
       }
       // ", Y" / "and Y" / ", and Y" go on with the list.
       let next = end;
@@ -86,7 +86,7 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
       // Somalia and AMISOM"); a nationality word or a title ("Mayor") is no place.
       const word = tokens[s.first].text;
       const demonym = placeEntries(gazetteer, [word])?.some((e) => e.kind === 'demonym') ?? false;
-      if (s.type !== 'LOCATION' && /\p{Ll}/u.test(word) && !demonym && !words.titleWords.has(word.toLowerCase())) out[k] = { ...s, type: 'LOCATION' };
+      if (s.type !== 'LOCATION' && /\p{Ll}/u.test(word) && !demonym && !words.titleWords.has(word.toLowerCase())) out[k] = makeSpan(s.first, s.last, 'LOCATION', s.title);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { oneSpaceApart, type Token } from './tokenize.js';
-import { spanAtTokens, type CleanSpan } from './spans.js';
+import { makeSpan, spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
 
@@ -60,7 +60,7 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
   const found: CleanSpan[] = [];
   const dropped: Array<[number, number]> = [];
   const add = (first: number, last: number) => {
-    if (last > first) found.push({ first, last, type: 'ORGANIZATION', title: null });
+    if (last > first) found.push(makeSpan(first, last, 'ORGANIZATION'));
   };
 
   for (let i = 0; i < tokens.length; i++) {

@@ -1,3 +1,4 @@
+import type { EntityType } from '../schema/document.js';
 import type { Token } from './tokenize.js';
 import type { TokenSpan } from './model/tags.js';
 import type { WordLists } from './resources/wordlists.js';
@@ -12,6 +13,16 @@ const NEVER_ALONE = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'me', 
 export interface CleanSpan extends TokenSpan {
   /** Title tokens cut from the front of a person span: [first, last) or null. */
   title: { first: number; last: number } | null;
+}
+
+/**
+ * A span. Every stage makes its spans here rather than with object literals or spreads, so that
+ * all spans share one hidden class: V8 then optimises each stage once, instead of throwing its
+ * machine code away and recompiling whenever a span of a new shape arrives (measured: that
+ * recompiling cost each worker thread seconds of CPU per few thousand documents).
+ */
+export function makeSpan(first: number, last: number, type: EntityType, title: CleanSpan['title'] = null): CleanSpan {
+  return { first, last, type, title };
 }
 
 /** For every token, the index of the span holding it, or -1. */
@@ -55,7 +66,7 @@ export function cleanSpans(tokens: Token[], spans: TokenSpan[], lists: WordLists
     if (!words.some((t) => UPPER.test(t.text))) continue;
     if (last - first === 1 && NEVER_ALONE.has(lower(first))) continue;
     if (type === 'PERSON' && words.every((t) => lists.titleWords.has(t.text.toLowerCase()))) continue;
-    out.push({ first, last, type, title });
+    out.push(makeSpan(first, last, type, title));
   }
   return out;
 }
