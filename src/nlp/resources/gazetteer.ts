@@ -32,8 +32,32 @@ export interface Gazetteer {
 
 const keyOf = (name: string) => tokenize(name).map((t) => t.text.toLowerCase());
 
+/** Letters that Unicode decomposition leaves whole, as English text writes them. */
+const PLAIN_LETTER: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ı: 'i', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', ð: 'd', þ: 'th' };
+/** Transliteration marks for ayn, hamza and glottal stops ("Sāmarrā’", "Baʿqubah"); a closing one is dropped too. */
+const TRANSLITERATION_MARK = /[ʿʾʻʼ]|[’'](?=\s|$)/gu;
+
+/**
+ * A name as English text usually writes it: "Sāmarrā’" -> "Samarra", "São Paulo" -> "Sao Paulo",
+ * "Łódź" -> "Lodz". The data packages keep the native spelling (a fifth of the cities have a letter
+ * outside ASCII); the folded spelling is indexed too, so press releases find those places.
+ */
+export function plainSpelling(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łŁøØđĐıßæÆœŒðþ]/g, (c) => PLAIN_LETTER[c])
+    .replace(TRANSLITERATION_MARK, '');
+}
+
 function add(g: Gazetteer, entry: GazetteerEntry): void {
-  const tokens = keyOf(entry.name);
+  index(g, entry, entry.name);
+  const plain = plainSpelling(entry.name);
+  if (plain !== entry.name) index(g, entry, plain);
+}
+
+function index(g: Gazetteer, entry: GazetteerEntry, name: string): void {
+  const tokens = keyOf(name);
   if (!tokens.length) return;
   const key = tokens.join(' ');
   const list = g.byKey.get(key);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer, matchGazetteer, plainSpelling } from '../../src/nlp/resources/gazetteer.js';
+
+describe('plainSpelling: a place name as English text writes it', () => {
+  it.each([
+    ['São Paulo', 'Sao Paulo'],
+    ['Zürich', 'Zurich'],
+    ['Kraków', 'Krakow'],
+    ['Łódź', 'Lodz'],
+    ['Diyarbakır', 'Diyarbakir'],
+    ['Tromsø', 'Tromso'],
+    ['Ḩalab', 'Halab'],
+    ['Baʿqubah', 'Baqubah'],
+    ['Ra’s Tannūrah', 'Ra’s Tannurah'],
+    ['Şanlıurfa', 'Sanliurfa'],
+  ])('%s -> %s', (name, plain) => expect(plainSpelling(name)).toBe(plain));
+
+  it.each([['Côte d’Ivoire', 'Cote d’Ivoire'], ['Chicago', 'Chicago'], ["Martha's Vineyard", "Martha's Vineyard"], ['Hanoi', 'Hanoi']])(
+    'keeps what English writes too: %s -> %s',
+    (name, plain) => expect(plainSpelling(name)).toBe(plain),
+  );
+});
+
+describe('the gazetteer finds a city by its native and its plain spelling', () => {
+  const g = loadGazetteer();
+  const city = (text: string) => matchGazetteer(g, text.split(' ')).map((m) => ({ words: text.split(' ').slice(m.first, m.last).join(' '), city: m.entries[0].name, code: m.entries[0].countryCode }));
+
+  it.each([
+    ['Sao Paulo', 'São Paulo', 'BR'],
+    ['São Paulo', 'São Paulo', 'BR'],
+    ['Zurich', 'Zürich', 'CH'],
+    ['Krakow', 'Kraków', 'PL'],
+    ['Diyarbakir', 'Diyarbakır', 'TR'],
+  ])('%s is %s (%s)', (text, name, code) => expect(city(text)).toEqual([{ words: text, city: name, code }]));
+});
