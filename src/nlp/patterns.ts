@@ -1,5 +1,5 @@
 import { oneSpaceApart, type Token } from './tokenize.js';
-import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
+import { LEGAL_SUFFIX, makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
@@ -8,7 +8,6 @@ const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 const ALL_CAPS = /^\p{Lu}[\p{Lu}\p{N}.&]*$/u;
 /** Legal-form suffixes: part of a company's name, never a name alone ("Ltd edition"). */
-const LEGAL_SUFFIX = new Set(['ltd', 'ltd.', 'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'n.v.', 'bv', 'spa', 'oy', 'ab']);
 
 /** Legal instruments: a name ending in one is a treaty or law (CoNLL MISC), not an organisation. */
 const INSTRUMENTS = new Set(['treaty', 'convention', 'agreement', 'accord', 'accords', 'protocol', 'act', 'charter', 'pact']);

@@ -14,6 +14,8 @@ export interface RoleMention {
 
 const CONNECTOR = new Set(['of', 'for', 'on', 'and', 'to', 'the', '-', '&']);
 const UPPER = /^\p{Lu}/u;
+const DIGITS = /^\d+$/;
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'hon', 'prof']);
 const MAX_ROLE_TOKENS = 12;
 
@@ -37,7 +39,11 @@ export function findRoles(text: string, tokens: Token[], spans: CleanSpan[], lis
     for (let k = s.first; k < s.last; k++) spanAt[k] = i;
   });
   const isTitle = (k: number) => lists.titleWords.has(tokens[k].text.toLowerCase()) || lists.titleWords.has(tokens[k].text.toLowerCase().replace(/\.$/, ''));
-  const roleWord = (k: number) => spanAt[k] < 0 && (UPPER.test(tokens[k].text) || CONNECTOR.has(tokens[k].text.toLowerCase()) || isTitle(k));
+  /** Either half of an ordinal ("2" "nd" in "Petty Officer 2nd Class"; the tokenizer splits it). */
+  const ordinal = (k: number) =>
+    (DIGITS.test(tokens[k].text) && k + 1 < tokens.length && ORDINAL_SUFFIX.test(tokens[k + 1].text) && tokens[k + 1].start === tokens[k].end) ||
+    (ORDINAL_SUFFIX.test(tokens[k].text) && k > 0 && DIGITS.test(tokens[k - 1].text) && tokens[k - 1].end === tokens[k].start);
+  const roleWord = (k: number) => spanAt[k] < 0 && (UPPER.test(tokens[k].text) || ordinal(k) || CONNECTOR.has(tokens[k].text.toLowerCase()) || isTitle(k));
   const gap = (a: number, b: number) => tokens[b].start - tokens[a].end;
   /** Adjacent tokens with at most one space between them and no line break. */
   const sameLine = (a: number, b: number) => gap(a, b) <= 1 && !/[\r\n]/.test(text.slice(tokens[a].end, tokens[b].start));

@@ -6,8 +6,11 @@ import { HONORIFICS } from './roles.js';
 
 const LETTER = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
+const UPPER_START = /^\p{Lu}/u;
 const POSSESSIVE = /^['’](?:s|S)?$/;
 /** Words that are never a one-word name, whatever the tagger thinks (pronouns, determiners). */
+/** Company legal forms, lower case: they end organisation names ("Cline Mining Co."). */
+export const LEGAL_SUFFIX = new Set(['ltd', 'ltd.', 'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'n.v.', 'bv', 'spa', 'oy', 'ab']);
 const NEVER_ALONE = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'me', 'us', 'him', 'her', 'them', 'our', 'my', 'his', 'its', 'their', 'this', 'that', 'these', 'those', 'a', 'an', 'the', 'mr', 'ms', 'mrs', 'dr']);
 
 export interface CleanSpan extends TokenSpan {
@@ -52,20 +55,28 @@ export function cleanSpans(tokens: Token[], spans: TokenSpan[], lists: WordLists
     let { first, last } = span;
     let title: CleanSpan['title'] = null;
     const lower = (i: number) => tokens[i].text.toLowerCase();
+    const isTitle = (i: number) => lists.titleWords.has(lower(i)) || lists.titleWords.has(lower(i).replace(/\.$/, ''));
     while (first < last && (!LETTER.test(tokens[first].text) || lower(first) === 'the')) first++;
     // "Mr Hyun-woo Park" tagged as a place: an honorific makes it a person.
     const type = first < last - 1 && HONORIFICS.has(lower(first).replace(/\.$/, '')) ? 'PERSON' : span.type;
     if (type === 'PERSON') {
       const titleStart = first;
-      while (first < last - 1 && (lists.titleWords.has(lower(first).replace(/\.$/, '')) || lists.titleWords.has(lower(first)) || (tokens[first].text === '-' && first > titleStart))) first++;
+      while (first < last - 1 && (isTitle(first) || (tokens[first].text === '-' && first > titleStart))) first++;
       if (first > titleStart) title = { first: titleStart, last: first };
     }
     while (last > first && (!LETTER.test(tokens[last - 1].text) || POSSESSIVE.test(tokens[last - 1].text))) last--;
+    // No name ends in an abbreviated title before a name: "Army Spc. Maria Ortiz" is the Army, a
+    // rank and a person. (A legal form is no title: "Cline Mining Co.")
+    const beforeName = (i: number) => i + 1 < tokens.length && UPPER_START.test(tokens[i + 1].text) && tokens[i + 1].start === tokens[i].end + 1;
+    const rankBeforeName = (i: number) => tokens[i].text.endsWith('.') && isTitle(i) && !LEGAL_SUFFIX.has(lower(i)) && beforeName(i);
+    while (last > first + 1 && rankBeforeName(last - 1)) last--;
     if (last <= first) continue;
     const words = tokens.slice(first, last);
     if (!words.some((t) => UPPER.test(t.text))) continue;
     if (last - first === 1 && NEVER_ALONE.has(lower(first))) continue;
-    if (type === 'PERSON' && words.every((t) => lists.titleWords.has(t.text.toLowerCase()))) continue;
+    // Titles alone are no name: a person's, or anything the tagger took a title before a name for
+    // ("Pfc." in "Pfc. Sam Cole"; "Miss." in "Jackson, Miss." stays a place).
+    if (words.every((_, k) => isTitle(first + k)) && (type === 'PERSON' || beforeName(last - 1))) continue;
     out.push(makeSpan(first, last, type, title));
   }
   return out;

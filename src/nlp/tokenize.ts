@@ -17,6 +17,8 @@ const ABBREVIATIONS = new Set([
   'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mass', 'mich', 'minn', 'miss',
   'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo', 'ont', 'que', 'alta',
   'sask', 'man', 'op', 'ed', 'fig', 'vol', 'pp', 'ph', 'esq', 'excl', 'incl', 'est', 'ca',
+  // military ranks ("Spc. Maria Ortiz", "Lance Cpl.")
+  'spc', 'pfc', 'pvt', 'cpl', 'lcpl', 'ssgt', 'msgt', 'gysgt', 'tsgt', 'smsgt', 'cmsgt', 'amn', 'sra', 'ens', 'cdre', 'pte', 'flt', 'sqn', 'ldr', 'wg',
 ]);
 
 /**

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, createContext, type NlpContext } from '../../src/nlp/index.js';
 import { goldDocument } from '../../src/eval/run-gold.js';
 import { TEST_CODEBOOK } from '../helpers/codebook.js';
+import { itDoesNotFind, itFinds } from '../helpers/mentions.js';
 
 let ctx: NlpContext;
 beforeAll(() => {
@@ -74,4 +75,27 @@ describe('entities: what must not be found (false positives)', () => {
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
+});
+
+describe('military ranks: a role, never part of a name', () => {
+  const roles = (text: string) => (run(text).entities ?? []).filter((e) => e.type === 'PERSON').map((e) => `${e.name} (${e.role})`);
+  it.each([
+    ['Army Spc. Maria Ortiz was honoured on Friday.', ['Maria Ortiz (Spc.)']],
+    ['Staff Sgt. John Park and Pfc. Sam Cole returned home.', ['John Park (Staff Sgt.)', 'Sam Cole (Pfc.)']],
+    ['Cmdr. Paul Reyes leads the ship.', ['Paul Reyes (Cmdr.)']],
+    ['Brig. Gen. Tom Hale spoke.', ['Tom Hale (Brig. Gen.)']],
+    ['SFC Luis Vega and CSM Karen Holt attended.', ['Luis Vega (SFC)', 'Karen Holt (CSM)']],
+    ['Airman 1st Class Jo Baker was injured.', ['Jo Baker (Airman 1st Class)']],
+  ])('%s', (text, expected) => expect(roles(text)).toEqual(expected));
+
+  itDoesNotFind([
+    ['a rank before a name is no organisation', 'Army Spc. Maria Ortiz was honoured on Friday.', /Spc/],
+    ['a rank alone is no place', 'Staff Sgt. John Park and Pfc. Sam Cole returned home.', /Pfc/],
+    ['a legal form still ends a company', 'Officials at Harlow Mining Co. met the mayor.', /^ORGANIZATION:Harlow Mining$/],
+    ['a state abbreviated like an honorific stays a place', 'The plant opened in Jackson, Miss. on Monday.', /^(?!LOCATION).*Miss/],
+  ]);
+  itFinds([
+    ['a surname that is also a rank in other services', 'Senator John Ensign voted against the bill.', 'PERSON:John Ensign'],
+    ['a state abbreviated like an honorific', 'The plant opened in Jackson, Miss. on Monday.', 'LOCATION:Miss.'],
+  ]);
 });
