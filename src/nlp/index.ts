@@ -1,6 +1,6 @@
 import type { DocumentTheme, Entity } from '../schema/document.js';
 import type { IngestedDocument } from '../ingest/types.js';
-import { addDefinedAcronyms } from './acronyms.js';
+import { addDefinedAcronyms, joinLongForms } from './acronyms.js';
 import { findZones } from './boilerplate.js';
 import { makeConsistent } from './consistency.js';
 import type { NlpContext } from './context.js';
@@ -87,7 +87,8 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.spans = addGazetteerPlaces(need(a.tokens, 'tokens', 'gazetteer places'), need(a.spans, 'spans', 'gazetteer places'), ctx.resources.gazetteer);
   }],
   ['acronyms', (a) => {
-    a.spans = addDefinedAcronyms(need(a.tokens, 'tokens', 'acronyms'), need(a.spans, 'spans', 'acronyms'));
+    const tokens = need(a.tokens, 'tokens', 'acronyms');
+    a.spans = addDefinedAcronyms(tokens, joinLongForms(tokens, need(a.spans, 'spans', 'acronyms')));
   }],
   ['places by context', (a, ctx) => {
     a.spans = placesByContext(a.doc.text, need(a.tokens, 'tokens', 'places by context'), need(a.spans, 'spans', 'places by context'), ctx.resources);

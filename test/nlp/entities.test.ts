@@ -99,3 +99,17 @@ describe('military ranks: a role, never part of a name', () => {
     ['a state abbreviated like an honorific', 'The plant opened in Jackson, Miss. on Monday.', 'LOCATION:Miss.'],
   ]);
 });
+
+describe('long forms found by the letters of their acronym', () => {
+  itFinds([
+    ['a long form cut at "and" before a place', 'The Committee on Foreign Investment in the United States (CFIUS) reviewed the sale.', 'ORGANIZATION:Committee on Foreign Investment in the United States'],
+    ['function words spelt in the acronym', 'The United Nations Interim Force in Lebanon (UNIFIL) patrols the border.', 'ORGANIZATION:United Nations Interim Force in Lebanon'],
+    ['a hyphenated word is one letter', 'The Organization for Security and Co-operation in Europe (OSCE) observed the vote.', 'ORGANIZATION:Organization for Security and Co-operation in Europe'],
+    ['a name the long form starts inside', 'The Department of Health and Human Services (HHS) announced grants.', 'ORGANIZATION:Department of Health and Human Services'],
+    ['the acronym joins the long form', 'The Organization for Security and Co-operation in Europe (OSCE) observed the vote. OSCE monitors stayed.', 'ORGANIZATION:OSCE'],
+  ]);
+  itDoesNotFind([
+    ['places listed with "and" stay two places', 'Officials from France and Germany (FG) met in Paris.', /France and Germany/],
+    ['letters that do not spell the words', 'The Kurdistan Workers Party (PKK) was listed.', /^(?!ORGANIZATION:(Kurdistan Workers Party|PKK)$)/],
+  ]);
+});
