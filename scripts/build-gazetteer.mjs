@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds data/gazetteer/*.tsv from maintained data packages (devDependencies), so that presslens
 // loads small sorted tables at run time and never needs the packages themselves.
-//   countries.tsv  code, name        i18n-iso-countries (MIT) + supplement.tsv
+//   countries.tsv  code, name        i18n-iso-countries (MIT) + country-list (MIT) + supplement.tsv
 //   demonyms.tsv   code, demonym     i18n-nationality (MIT) + supplement.tsv, with plural forms
 //   regions.tsv    code, region, region_code   country-region-data (MIT)
 //   areas.tsv      name             supplement.tsv: continents, UN M49 regions, geopolitical regions
@@ -36,6 +36,22 @@ for (const [code, names] of Object.entries(countries.getNames('en', { select: 'a
     const comma = name.indexOf(',');
     if (comma > 0 && !/^Korea/.test(name)) countryRows.push([code, name.slice(0, comma)]);
     if (/^The /.test(name)) countryRows.push([code, name.slice(4)]);
+  }
+}
+// ISO 3166-1 English short names (country-list, MIT) give the formal names press releases of the
+// UN and governments use: "Korea (the Democratic People's Republic of)" -> "Democratic People's
+// Republic of Korea", "Tanzania, the United Republic of" -> "United Republic of Tanzania",
+// "Syrian Arab Republic (the)" -> "Syrian Arab Republic".
+for (const { code, name } of require('country-list/data.json')) {
+  if (/[*[]/.test(name)) continue;
+  const inverted = /^(.+?)(?: \((.+)\)|, (.+))$/.exec(name);
+  if (!inverted) countryRows.push([code, name]);
+  else {
+    // "X (the)" is X; "X (the Y of)" is "Y of X"; other qualifiers ("Virgin Islands (British)") add nothing.
+    const [, head, bracket, comma] = inverted;
+    const rest = (bracket ?? comma).replace(/^the /, '');
+    if (rest === 'the') countryRows.push([code, head]);
+    else if (/ of( the)?$/.test(rest)) countryRows.push([code, `${rest} ${head}`]);
   }
 }
 for (const [kind, code, name] of supplement) if (kind === 'country') countryRows.push([code, name]);

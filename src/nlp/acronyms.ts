@@ -3,6 +3,7 @@ import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&]{1,11}$/u;
 const CAPITALISED = /^[\p{Lu}\p{N}]/u;
+const POSSESSIVE = /^['’]s$/;
 /** Words a long form may hold that its acronym may skip ("Organization for Security and Co-operation in Europe"). */
 const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to', 'at', 'de', 'du', 'des', 'la', 'le', 'el', '&']);
 const MAX_LONG_FORM_WORDS = 12;
@@ -20,6 +21,8 @@ function longFormStart(tokens: Token[], paren: number, acronym: string): number 
   while (i >= 0 && words.length < MAX_LONG_FORM_WORDS) {
     // A word, with the hyphenated pieces before it ("Co" "-" "operation").
     let first = i;
+    // A possessive belongs to its word ("People" "'s" in "Democratic People's Republic of Korea").
+    if (POSSESSIVE.test(tokens[first].text) && first > 0 && tokens[first - 1].end === tokens[first].start) first--;
     while (first >= 2 && tokens[first - 1].text === '-' && tokens[first - 1].start === tokens[first - 2].end && tokens[first].start === tokens[first - 1].end) first -= 2;
     const text = tokens[first].text;
     const skippable = FUNCTION_WORDS.has(text.toLowerCase());

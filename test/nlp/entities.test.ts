@@ -106,6 +106,7 @@ describe('long forms found by the letters of their acronym', () => {
     ['function words spelt in the acronym', 'The United Nations Interim Force in Lebanon (UNIFIL) patrols the border.', 'ORGANIZATION:United Nations Interim Force in Lebanon'],
     ['a hyphenated word is one letter', 'The Organization for Security and Co-operation in Europe (OSCE) observed the vote.', 'ORGANIZATION:Organization for Security and Co-operation in Europe'],
     ['a name the long form starts inside', 'The Department of Health and Human Services (HHS) announced grants.', 'ORGANIZATION:Department of Health and Human Services'],
+    ['a country by its formal name, and its acronym', "The Democratic People's Republic of Korea (DPRK) launched a missile. The DPRK said so.", ["LOCATION:Democratic People's Republic of Korea", 'LOCATION:DPRK']],
     ['the acronym joins the long form', 'The Organization for Security and Co-operation in Europe (OSCE) observed the vote. OSCE monitors stayed.', 'ORGANIZATION:OSCE'],
   ]);
   itDoesNotFind([

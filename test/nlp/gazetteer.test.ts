@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer, matchGazetteer, plainSpelling } from '../../src/nlp/resources/gazetteer.js';
+import { tokenize } from '../../src/nlp/tokenize.js';
 
 describe('plainSpelling: a place name as English text writes it', () => {
   it.each([
@@ -32,4 +33,21 @@ describe('the gazetteer finds a city by its native and its plain spelling', () =
     ['Krakow', 'Kraków', 'PL'],
     ['Diyarbakir', 'Diyarbakır', 'TR'],
   ])('%s is %s (%s)', (text, name, code) => expect(city(text)).toEqual([{ words: text, city: name, code }]));
+});
+
+describe('countries by their formal ISO 3166 names', () => {
+  const g = loadGazetteer();
+  const countryOf = (text: string) => {
+    const words = tokenize(text).map((t) => t.text);
+    return matchGazetteer(g, words).map((m) => `${words.slice(m.first, m.last).join(' ')}=${m.entries[0].countryCode}`);
+  };
+  it.each([
+    ['Republic of Moldova', 'Republic of Moldova=MD'],
+    ['Bolivarian Republic of Venezuela', 'Bolivarian Republic of Venezuela=VE'],
+    ["Democratic People's Republic of Korea", "Democratic People 's Republic of Korea=KP"],
+    ['United Kingdom of Great Britain and Northern Ireland', 'United Kingdom of Great Britain and Northern Ireland=GB'],
+    ['Viet Nam', 'Viet Nam=VN'],
+  ])('%s', (text, expected) => expect(countryOf(text)).toEqual([expected]));
+
+  it('keeps "Korea" alone for the Republic of Korea', () => expect(countryOf('Korea')).toEqual(['Korea=KR']));
 });

@@ -110,7 +110,7 @@ export function loadGazetteer(): Gazetteer {
 
 /** Upper-case initial, or a connecting word inside a name ("Isle of Man", "Bosnia and Herzegovina"). */
 const NAME_TOKEN = /^[\p{Lu}\p{N}]/u;
-const CONNECTORS = new Set(['of', 'and', 'the', 'de', 'da', 'del', 'la', 'le', 'upon', 'on', "d'", '-', '.', "'", '’']);
+const CONNECTORS = new Set(['of', 'and', 'the', 'de', 'da', 'del', 'la', 'le', 'upon', 'on', "d'", '-', '.', "'", '’', "'s", '’s']);
 
 /** Longest gazetteer matches over tokens (capitalised names only), left to right, not overlapping. */
 /** The gazetteer's entries for a name given as words ("South", "Sudan"), matched case-insensitively. */
