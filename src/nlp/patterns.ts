@@ -1,5 +1,5 @@
 import { oneSpaceApart, type Token } from './tokenize.js';
-import { LEGAL_SUFFIX, makeSpan, takenTokens, type CleanSpan } from './spans.js';
+import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
@@ -115,7 +115,11 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (s.type === 'PERSON' && lists.titleWords.has(lower(s.last - 1)) && (caseBuckets?.get(lower(s.last - 1)) ?? 4) <= 1) continue;
     const prev = out[out.length - 1];
     // "Kennedy" + "School of Government", "NATO" + "Parliamentary Assembly": one organisation.
-    const joinsPrev = prev && s.type === 'ORGANIZATION' && prev.last === s.first && adjacent(prev.last - 1, s.first) && (isHead(s.first) || (prev.type === 'ORGANIZATION' && isHead(s.last - 1)));
+    // A place right before such a name is part of it ("Newport News" + "Redevelopment and Housing
+    // Authority"), when every word is one space from the next (text stripped of its punctuation
+    // runs list items together with wider gaps).
+    const oneName = (a: number, b: number) => tokens.slice(a, b - 1).every((_, k) => adjacent(a + k, a + k + 1));
+    const joinsPrev = prev && s.type === 'ORGANIZATION' && prev.last === s.first && adjacent(prev.last - 1, s.first) && (isHead(s.first) || (prev.type === 'ORGANIZATION' && isHead(s.last - 1)) || (prev.type === 'LOCATION' && isHead(s.last - 1) && oneName(prev.first, s.last)));
     if (joinsPrev) {
       out[out.length - 1] = makeSpan(prev.first, s.last, 'ORGANIZATION');
       continue;
@@ -124,7 +128,9 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     // as organisations, or they are acronyms that no gazetteer lists as a place ("UNIFIL").
     const single = s.last - s.first === 1 && !isPlace([tokens[s.first].text]);
     const knownOrg = single && (lexicon.get(lower(s.first))?.includes('org') || (s.type === 'LOCATION' && !loud && /^\p{Lu}{3,}$/u.test(tokens[s.first].text)));
-    out.push(s.type !== 'ORGANIZATION' && ((s.last - s.first > 1 && isHead(s.last - 1)) || knownOrg) ? makeSpan(s.first, s.last, 'ORGANIZATION') : s);
+    // A head word makes an organisation, unless the whole name is a known place ("Newport News").
+    const headed = s.last - s.first > 1 && isHead(s.last - 1) && !(s.type === 'LOCATION' && isPlace(tokens.slice(s.first, s.last).map((t) => t.text)));
+    out.push(s.type !== 'ORGANIZATION' && (headed || knownOrg) ? makeSpan(s.first, s.last, 'ORGANIZATION') : s);
   }
   return out;
 }
@@ -201,20 +207,31 @@ function extendCoordinated(tokens: Token[], spans: CleanSpan[], isHead: (i: numb
  * also people and states.
  */
 export function addGazetteerPlaces(tokens: Token[], spans: CleanSpan[], gazetteer: Gazetteer): CleanSpan[] {
-  const taken = takenTokens(tokens.length, spans);
+  const at = spanAtTokens(tokens.length, spans);
+  const replaced = new Set<number>();
   const added: CleanSpan[] = [];
   for (const m of matchGazetteer(gazetteer, tokens.map((t) => t.text))) {
     if (m.last - m.first < 2) continue;
+    // Free tokens, or places wholly inside the name: "Republic of Korea" tagged in "Democratic
+    // People's Republic of Korea", "Sudan" in "South Sudan".
+    const inside = new Set<number>();
     let free = true;
-    for (let i = m.first; i < m.last && free; i++) if (taken[i]) free = false;
+    for (let i = m.first; i < m.last && free; i++) {
+      const k = at[i];
+      if (k < 0) continue;
+      if (spans[k].type === 'LOCATION' && spans[k].first >= m.first && spans[k].last <= m.last) inside.add(k);
+      else free = false;
+    }
     // Not part of a longer capitalised name ("Western Balkans Fund").
     const next = tokens[m.last];
     if (!free || (next && /^\p{Lu}/u.test(next.text) && next.start === tokens[m.last - 1].end + 1)) continue;
     if (m.entries.some((e) => e.kind === 'country' || e.kind === 'area' || e.kind === 'region' || (e.kind === 'city' && e.population >= 100_000))) {
       added.push(makeSpan(m.first, m.last, 'LOCATION'));
+      for (const k of inside) replaced.add(k);
     }
   }
-  return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+  if (!added.length) return spans;
+  return [...spans.filter((_, k) => !replaced.has(k)), ...added].sort((a, b) => a.first - b.first);
 }
 
 /**

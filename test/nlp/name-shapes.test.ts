@@ -37,3 +37,15 @@ describe('title-case organisations the tagger missed', () => {
     'not: %s',
   );
 });
+
+describe('places inside longer names', () => {
+  itFinds([
+    ['a longer country name holds a tagged place', 'Aid convoys reached South Sudan and the Democratic Republic of the Congo on Monday.', ['LOCATION:South Sudan', 'LOCATION:Democratic Republic of the Congo']],
+    ['a two-word city the gazetteer knows', 'The shipyard in Colorado Springs hired welders.', 'LOCATION:Colorado Springs'],
+    ['a city whose last word is an organisation head stays a place', 'The mayor of Newport News opened the bridge.', 'LOCATION:Newport News'],
+    ['a place before an organisation name is part of it', 'The Fort Wayne Public Transportation Corporation added routes.', 'ORGANIZATION:Fort Wayne Public Transportation Corporation'],
+  ]);
+  itDoesNotFind([
+    ['a place before an organisation with no head word stays a place', 'Officials said in Brussels NATO would decide.', /Brussels NATO/],
+  ]);
+});
