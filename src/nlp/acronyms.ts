@@ -62,18 +62,26 @@ export function joinLongForms(tokens: Token[], spans: CleanSpan[]): CleanSpan[] 
   return out;
 }
 
+/** A short name in brackets after an organisation's long form: "European Border and Coast Guard Agency (Frontex)". */
+export const SHORT_NAME = /^\p{Lu}\p{Ll}[\p{L}\p{N}]{1,18}$/u;
+
 /**
  * "Sub-Committee on Transatlantic Relations (PCTR)": when a name is followed by a bracketed
  * acronym the tagger left untagged, the acronym becomes a mention of the same type (the merge
- * step then joins it to its long form, and consistency labels its later bare uses).
+ * step then joins it to its long form, and consistency labels its later bare uses). So does a
+ * one-word short name after an organisation ("... Coast Guard Agency (Frontex)") when it is a
+ * proper name (`isProperName`: no place, and capitalised in running text).
  */
-export function addDefinedAcronyms(tokens: Token[], spans: CleanSpan[]): CleanSpan[] {
+export function addDefinedAcronyms(tokens: Token[], spans: CleanSpan[], isProperName: (word: string) => boolean = () => false): CleanSpan[] {
   const tagged = takenTokens(tokens.length, spans);
   const added: CleanSpan[] = [];
   for (const s of spans) {
     const a = s.last + 1;
-    if (tokens[s.last]?.text !== '(' || tokens[a + 1]?.text !== ')' || tagged[a] || !ACRONYM.test(tokens[a]?.text ?? '')) continue;
+    const word = tokens[a]?.text ?? '';
+    if (tokens[s.last]?.text !== '(' || tokens[a + 1]?.text !== ')' || tagged[a]) continue;
     if (s.last - s.first < 2) continue;
+    const shortName = s.type === 'ORGANIZATION' && SHORT_NAME.test(word) && isProperName(word) && !tokens.slice(s.first, s.last).some((t) => t.text === word);
+    if (!ACRONYM.test(word) && !shortName) continue;
     added.push(makeSpan(a, a + 1, s.type));
   }
   return added.length ? [...spans, ...added].sort((x, y) => x.first - y.first) : spans;

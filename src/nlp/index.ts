@@ -2,6 +2,7 @@ import type { DocumentTheme, Entity } from '../schema/document.js';
 import type { IngestedDocument } from '../ingest/types.js';
 import { addDefinedAcronyms, joinLongForms } from './acronyms.js';
 import { findZones } from './boilerplate.js';
+import { placeEntries } from './resources/gazetteer.js';
 import { makeConsistent } from './consistency.js';
 import type { NlpContext } from './context.js';
 import { buildEntities, type AcronymDefinition } from './entities.js';
@@ -86,9 +87,11 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   ['gazetteer places', (a, ctx) => {
     a.spans = addGazetteerPlaces(need(a.tokens, 'tokens', 'gazetteer places'), need(a.spans, 'spans', 'gazetteer places'), ctx.resources.gazetteer);
   }],
-  ['acronyms', (a) => {
+  ['acronyms', (a, ctx) => {
     const tokens = need(a.tokens, 'tokens', 'acronyms');
-    a.spans = addDefinedAcronyms(tokens, joinLongForms(tokens, need(a.spans, 'spans', 'acronyms')));
+    const { gazetteer, caseBuckets } = ctx.resources;
+    const isProperName = (word: string) => !placeEntries(gazetteer, [word]) && (caseBuckets?.get(word.toLowerCase()) ?? 4) >= 3;
+    a.spans = addDefinedAcronyms(tokens, joinLongForms(tokens, need(a.spans, 'spans', 'acronyms')), isProperName);
   }],
   ['places by context', (a, ctx) => {
     a.spans = placesByContext(a.doc.text, need(a.tokens, 'tokens', 'places by context'), need(a.spans, 'spans', 'places by context'), ctx.resources);

@@ -114,3 +114,24 @@ describe('long forms found by the letters of their acronym', () => {
     ['letters that do not spell the words', 'The Kurdistan Workers Party (PKK) was listed.', /^(?!ORGANIZATION:(Kurdistan Workers Party|PKK)$)/],
   ]);
 });
+
+describe('short names in brackets after an organisation', () => {
+  it('a one-word short name joins its organisation and the acronym table', () => {
+    const a = run('Figures came from the European Agency for Maritime Safety (Marisafe) on Monday.');
+    const e = a.entities!.find((x) => x.name === 'European Agency for Maritime Safety');
+    expect(e?.mentions.map((m) => m.text)).toEqual(['European Agency for Maritime Safety', 'Marisafe']);
+    expect(a.acronyms).toEqual([expect.objectContaining({ acronym: 'Marisafe', longForm: 'European Agency for Maritime Safety' })]);
+  });
+
+  it('a mixed-case acronym is one too', () => {
+    const a = run('The Department of Labor (DoL) issued the rule.');
+    expect(a.acronyms).toEqual([expect.objectContaining({ acronym: 'DoL', longForm: 'Department of Labor' })]);
+  });
+
+  it.each([
+    ['a place in brackets stays a place', 'The Ministry of Defence (London) said so.', 'London'],
+    ['a word of the long form names something else', 'The Alder Volunteer Fire Department (Alder) won the grant.', 'Alder'],
+  ])('%s', (_, text, word) => {
+    expect(run(text).acronyms!.map((x) => x.acronym)).not.toContain(word);
+  });
+});
