@@ -56,7 +56,7 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   // a title, and that is not a known first or last name, is a name of something else: press
   // releases introduce people by full name. A place if the gazetteer knows it, else an organisation.
   const nameParts = new Set<string>();
-  for (const s of spans) if (typeOf.get(surface(tokens, s.first, s.last)) === 'PERSON' && s.last - s.first >= 2) for (let k = s.first; k < s.last; k++) nameParts.add(tokens[k].text);
+  for (const s of spans) if (typeOf.get(surface(tokens, s.first, s.last)) === 'PERSON' && s.last - s.first >= 2) for (let k = s.first; k < s.last; k++) nameParts.add(tokens[k].text.toUpperCase());
   const titled = new Set<string>();
   for (const s of spans) if (s.title || (s.first > 0 && titleWords.has(tokens[s.first - 1].text.toLowerCase().replace(/\.$/, '')))) titled.add(surface(tokens, s.first, s.last));
   // A place when the gazetteer knows it or the text puts it after "in", "near" and the like
@@ -80,7 +80,7 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
       if (!first.some((c) => c === 'first' || c === 'person' || c === 'honorific')) typeOf.set(key, 'LOCATION');
       continue;
     }
-    if (t !== 'PERSON' || key.includes(' ') || nameParts.has(key) || titled.has(key)) continue;
+    if (t !== 'PERSON' || key.includes(' ') || nameParts.has(key.toUpperCase()) || titled.has(key)) continue;
     const classes = lexicon.get(key.toLowerCase()) ?? [];
     if (classes.some((c) => c === 'first' || c === 'last' || c === 'person')) continue;
     typeOf.set(key, isPlace(key) || located.has(key) ? 'LOCATION' : 'ORGANIZATION');
@@ -109,24 +109,64 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   for (const [name, type] of surnames) if (!typeOf.has(name)) known.set(name, [...(known.get(name) ?? []), { words: [name], type }]);
   for (const list of known.values()) list.sort((a, b) => b.words.length - a.words.length);
 
+  // The same names in capitals, for lines written in capitals ("RAMIREZ, THORNBURY INTRODUCE BILL").
+  const knownLoud = new Map<string, Array<{ words: string[]; type: EntityType }>>();
+  for (const [first, list] of known) knownLoud.set(first.toUpperCase(), [...(knownLoud.get(first.toUpperCase()) ?? []), ...list]);
+  for (const list of knownLoud.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const loud = loudTokens(tokens, sentences);
+
   const added: CleanSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || !UPPER_START.test(tokens[i].text)) continue;
-    const candidates = known.get(tokens[i].text);
+    const shouted = loud[i] === 1;
+    const candidates = shouted ? knownLoud.get(tokens[i].text) : known.get(tokens[i].text);
     if (!candidates) continue;
+    const same = (a: string, b: string) => (shouted ? a === b.toUpperCase() : a === b);
     for (const c of candidates) {
       const last = i + c.words.length;
       if (last > tokens.length) continue;
       let ok = true;
-      for (let k = 0; k < c.words.length && ok; k++) if (tokens[i + k].text !== c.words[k] || taken[i + k]) ok = false;
-      // A one-word name at a sentence start could be an ordinary word; leave it to the tagger there.
-      if (!ok || (c.words.length === 1 && sentenceStart[i])) continue;
-      // Do not cut a longer capitalised name: "Washington" inside "Washington Post".
-      if ((i > 0 && !taken[i - 1] && UPPER_START.test(tokens[i - 1].text) && tokens[i - 1].end === tokens[i].start - 1 && !sentenceStart[i]) || (last < tokens.length && UPPER_START.test(tokens[last].text) && tokens[last].start === tokens[last - 1].end + 1)) continue;
+      for (let k = 0; k < c.words.length && ok; k++) if (!same(tokens[i + k].text, c.words[k]) || taken[i + k]) ok = false;
+      if (!ok) continue;
+      if (shouted) {
+        // In capitals every word looks like a name: only a name that is no ordinary word.
+        if (c.words.length === 1 && (c.words[0].length < 3 || isOrdinaryWord(lexicon, c.words[0]))) continue;
+      } else {
+        // A one-word name at a sentence start could be an ordinary word; leave it to the tagger there.
+        if (c.words.length === 1 && sentenceStart[i]) continue;
+        // Do not cut a longer capitalised name: "Washington" inside "Washington Post".
+        if ((i > 0 && !taken[i - 1] && UPPER_START.test(tokens[i - 1].text) && tokens[i - 1].end === tokens[i].start - 1 && !sentenceStart[i]) || (last < tokens.length && UPPER_START.test(tokens[last].text) && tokens[last].start === tokens[last - 1].end + 1)) continue;
+      }
       added.push(makeSpan(i, last, c.type));
       for (let k = i; k < last; k++) taken[k] = 1;
       break;
     }
   }
   return [...out, ...added].sort((a, b) => a.first - b.first);
+}
+
+const ALL_CAPS = /^\p{Lu}[\p{Lu}\p{N}'’.&-]*$/u;
+const HAS_LETTER = /\p{L}/u;
+const ORDINARY_CLASSES = new Set(['verb', 'adj', 'adv', 'noun', 'prep', 'det', 'conj', 'pron', 'value', 'date', 'unit']);
+
+/** Whether compromise's lexicon knows the word as an ordinary word and not as a name. */
+function isOrdinaryWord(lexicon: Map<string, string[]>, word: string): boolean {
+  const classes = lexicon.get(word.toLowerCase()) ?? [];
+  return classes.some((c) => ORDINARY_CLASSES.has(c)) && !classes.some((c) => c === 'first' || c === 'last' || c === 'person');
+}
+
+/** 1 for each token of a sentence written in capitals (three or more words, nearly all in capitals). */
+function loudTokens(tokens: Token[], sentences: Sentence[]): Uint8Array {
+  const loud = new Uint8Array(tokens.length);
+  for (const s of sentences) {
+    let words = 0;
+    let caps = 0;
+    for (let i = s.first; i < s.last; i++) {
+      if (!HAS_LETTER.test(tokens[i].text)) continue;
+      words++;
+      if (ALL_CAPS.test(tokens[i].text)) caps++;
+    }
+    if (words >= 3 && caps >= 0.8 * words) loud.fill(1, s.first, s.last);
+  }
+  return loud;
 }

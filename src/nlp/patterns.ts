@@ -86,6 +86,9 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
   const isCountryOrRegion = (words: string[]) => entries(words)?.some((e) => e.kind === 'country' || e.kind === 'region') ?? false;
   const isNamePart = (a: number, b: number) => (b - a === 1 && ALL_CAPS.test(tokens[a].text)) || isPlace(tokens.slice(a, b).map((t) => t.text));
 
+  const personWords = new Set<string>();
+  for (const s of spans) if (s.type === 'PERSON' && s.last - s.first >= 2) for (let i = s.first; i < s.last; i++) if (!ACRONYM_LIKE.test(tokens[i].text)) personWords.add(tokens[i].text.toUpperCase());
+
   const out: CleanSpan[] = [];
   for (const span of extendCoordinated(tokens, splitJoined(tokens, spans, isNamePart, isPlace), isHead, isPlace)) {
     let s = span;
@@ -111,7 +114,9 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (SHIP_PREFIXES.has(tokens[s.first].text) || (s.first > 0 && SHIP_PREFIXES.has(tokens[s.first - 1].text))) continue;
     if (s.type === 'ORGANIZATION' && s.last - s.first > 1 && INSTRUMENTS.has(lower(s.last - 1))) continue;
     if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first))) continue;
-    if (s.type === 'PERSON' && !loud && s.last - s.first === 1 && ACRONYM_LIKE.test(tokens[s.first].text)) continue;
+    // A one-word "person" in capitals is an acronym, unless the document names a person with it
+    // in ordinary case ("RAMIREZ" in a headline, "Senator Ana Ramirez" below).
+    if (s.type === 'PERSON' && !loud && s.last - s.first === 1 && ACRONYM_LIKE.test(tokens[s.first].text) && !personWords.has(tokens[s.first].text)) continue;
     if (s.type === 'PERSON' && lists.titleWords.has(lower(s.last - 1)) && (caseBuckets?.get(lower(s.last - 1)) ?? 4) <= 1) continue;
     const prev = out[out.length - 1];
     // "Kennedy" + "School of Government", "NATO" + "Parliamentary Assembly": one organisation.

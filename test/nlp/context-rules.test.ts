@@ -49,3 +49,13 @@ describe('hyphens that do not make one name', () => {
     ['a compound adjective', 'The Bayh-sponsored amendment passed the Senate.', /sponsored/],
   ]);
 });
+
+describe('names in lines written in capitals', () => {
+  itFinds([
+    ['a surname in a headline in capitals, named in full below', 'MORALES AND FINCH URGE ACTION ON WATER\n\nSenator Ana Morales and Senator Paul Finch urged the agency to act.', ['PERSON:MORALES', 'PERSON:FINCH']],
+  ]);
+  itDoesNotFind([
+    ['an ordinary word in capitals that is also a surname', 'YOUNG PEOPLE WILL GAIN JOBS\n\nRepresentative Tom Young said the bill passed.', /^PERSON:YOUNG$/],
+    ['an acronym in capitals stays no person', 'The FBI and the ATF met on Monday.', /^PERSON:/],
+  ]);
+});
