@@ -11,7 +11,7 @@ import { TEST_CODEBOOK } from '../helpers/codebook.js';
  * that costs more than the margin fails here; one that gains should raise the floor.
  */
 const FLOORS = {
-  corpus: 0.89,
+  corpus: 0.90,
   seed: 0.95,
   wikigold: 0.70,
 };
