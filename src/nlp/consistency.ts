@@ -3,6 +3,7 @@ import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Gazetteer } from './resources/gazetteer.js';
+import { WRITTEN_IN_CAPITALS, inCapitalLines, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
 const UPPER_START = /^\p{Lu}/u;
 /** Prepositions of place that people never take ("near Adré", "outside Mosul"): stricter than LOCATIVE. */
@@ -18,7 +19,7 @@ const surface = (tokens: Token[], first: number, last: number) => tokens.slice(f
  *    surname alone is labelled as that person's when no other name claims it.
  * Spans are returned sorted and never overlap.
  */
-export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: CleanSpan[], gazetteer: Gazetteer, lexicon: Map<string, string[]>, titleWords: Set<string>): CleanSpan[] {
+export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: CleanSpan[], gazetteer: Gazetteer, lexicon: Map<string, string[]>, titleWords: Set<string>, caseBuckets: Map<string, number> | null): CleanSpan[] {
   const entriesOf = (key: string) => gazetteer.byKey.get(key.toLowerCase());
   const isPlace = (key: string) => entriesOf(key)?.some((e) => e.kind !== 'demonym') ?? false;
   const isCountry = (key: string) => entriesOf(key)?.[0]?.kind === 'country';
@@ -113,7 +114,7 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   const knownLoud = new Map<string, Array<{ words: string[]; type: EntityType }>>();
   for (const [first, list] of known) knownLoud.set(first.toUpperCase(), [...(knownLoud.get(first.toUpperCase()) ?? []), ...list]);
   for (const list of knownLoud.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const loud = loudTokens(tokens, sentences);
+  const loud = inCapitalLines(tokens, sentences);
 
   const added: CleanSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -129,8 +130,10 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
       for (let k = 0; k < c.words.length && ok; k++) if (!same(tokens[i + k].text, c.words[k]) || taken[i + k]) ok = false;
       if (!ok) continue;
       if (shouted) {
-        // In capitals every word looks like a name: only a name that is no ordinary word.
-        if (c.words.length === 1 && (c.words[0].length < 3 || isOrdinaryWord(lexicon, c.words[0]))) continue;
+        // In capitals every word looks like a name: only a name that is no ordinary word (an
+        // acronym, "USDA", is the same string either way).
+        const word = c.words[0];
+        if (c.words.length === 1 && !WRITTEN_IN_CAPITALS.test(word) && (word.length < 3 || isOrdinaryWord(lexicon, word) || usuallyLowerCase(caseBuckets, word))) continue;
       } else {
         // A one-word name at a sentence start could be an ordinary word; leave it to the tagger there.
         if (c.words.length === 1 && sentenceStart[i]) continue;
@@ -143,30 +146,4 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
     }
   }
   return [...out, ...added].sort((a, b) => a.first - b.first);
-}
-
-const ALL_CAPS = /^\p{Lu}[\p{Lu}\p{N}'’.&-]*$/u;
-const HAS_LETTER = /\p{L}/u;
-const ORDINARY_CLASSES = new Set(['verb', 'adj', 'adv', 'noun', 'prep', 'det', 'conj', 'pron', 'value', 'date', 'unit']);
-
-/** Whether compromise's lexicon knows the word as an ordinary word and not as a name. */
-function isOrdinaryWord(lexicon: Map<string, string[]>, word: string): boolean {
-  const classes = lexicon.get(word.toLowerCase()) ?? [];
-  return classes.some((c) => ORDINARY_CLASSES.has(c)) && !classes.some((c) => c === 'first' || c === 'last' || c === 'person');
-}
-
-/** 1 for each token of a sentence written in capitals (three or more words, nearly all in capitals). */
-function loudTokens(tokens: Token[], sentences: Sentence[]): Uint8Array {
-  const loud = new Uint8Array(tokens.length);
-  for (const s of sentences) {
-    let words = 0;
-    let caps = 0;
-    for (let i = s.first; i < s.last; i++) {
-      if (!HAS_LETTER.test(tokens[i].text)) continue;
-      words++;
-      if (ALL_CAPS.test(tokens[i].text)) caps++;
-    }
-    if (words >= 3 && caps >= 0.8 * words) loud.fill(1, s.first, s.last);
-  }
-  return loud;
 }

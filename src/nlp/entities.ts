@@ -5,7 +5,7 @@ import type { CleanSpan } from './spans.js';
 import { isHonorific, type RoleMention } from './roles.js';
 import { NO_ALIASES, type AliasTable } from './aliases.js';
 import { ACRONYM, entityId } from './entity-id.js';
-import { SHORT_NAME } from './acronyms.js';
+import { bracketAfter, isShortName } from './acronyms.js';
 
 export { entityId, slug } from './entity-id.js';
 
@@ -61,10 +61,10 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   spans.forEach((s, i) => {
     const next = spans[i + 1];
     if (!next || next.last - next.first !== 1) return;
-    if (tokens[s.last]?.text !== '(' || next.first !== s.last + 1 || tokens[next.last]?.text !== ')') return;
+    const open = bracketAfter(tokens, s.last);
+    if (open < 0 || next.first !== open + 1 || tokens[next.last]?.text !== ')') return;
     const acronym = tokens[next.first].text;
-    // A short name is none of the long form's words ("Haysi Fire Department (Haysi)" names the town).
-    const shortName = types[i] === 'ORGANIZATION' && types[i + 1] === 'ORGANIZATION' && s.last - s.first >= 2 && SHORT_NAME.test(acronym) && !tokens.slice(s.first, s.last).some((t) => t.text === acronym);
+    const shortName = types[i] === 'ORGANIZATION' && types[i + 1] === 'ORGANIZATION' && s.last - s.first >= 2 && isShortName(tokens, s, acronym);
     if (!(ACRONYM.test(acronym) || shortName) || acronymOf.has(acronym)) return;
     // A one-word name, or a place, stands for the acronym only if it starts with the same letter:
     // in "Force in Lebanon (UNIFIL)" or "Mission in the Democratic Republic of the Congo (MONUSCO)"

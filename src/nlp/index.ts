@@ -3,6 +3,7 @@ import type { IngestedDocument } from '../ingest/types.js';
 import { addDefinedAcronyms, joinLongForms } from './acronyms.js';
 import { findZones } from './boilerplate.js';
 import { placeEntries } from './resources/gazetteer.js';
+import { isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 import { makeConsistent } from './consistency.js';
 import type { NlpContext } from './context.js';
 import { buildEntities, type AcronymDefinition } from './entities.js';
@@ -89,22 +90,23 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   }],
   ['acronyms', (a, ctx) => {
     const tokens = need(a.tokens, 'tokens', 'acronyms');
-    const { gazetteer, caseBuckets } = ctx.resources;
-    const isProperName = (word: string) => !placeEntries(gazetteer, [word]) && (caseBuckets?.get(word.toLowerCase()) ?? 4) >= 3;
-    a.spans = addDefinedAcronyms(tokens, joinLongForms(tokens, need(a.spans, 'spans', 'acronyms')), isProperName);
+    const { gazetteer, caseBuckets, lexicon, lists } = ctx.resources;
+    const isTitle = (word: string) => lists.titleWords.has(word.toLowerCase());
+    const isProperName = (word: string) => !placeEntries(gazetteer, [word]) && !isOrdinaryWord(lexicon, word) && !usuallyLowerCase(caseBuckets, word);
+    a.spans = addDefinedAcronyms(tokens, joinLongForms(tokens, need(a.spans, 'spans', 'acronyms'), isTitle), isProperName);
   }],
   ['places by context', (a, ctx) => {
     a.spans = placesByContext(a.doc.text, need(a.tokens, 'tokens', 'places by context'), need(a.spans, 'spans', 'places by context'), ctx.resources);
   }],
   ['consistency', (a, ctx) => {
-    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer, ctx.resources.lexicon, ctx.resources.lists.titleWords);
+    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer, ctx.resources.lexicon, ctx.resources.lists.titleWords, ctx.resources.caseBuckets);
   }],
   ['patterns again', (a, ctx) => {
     // Consistency labels repeats of known names; the same shape rules apply to those.
     a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources);
   }],
   ['roles', (a, ctx) => {
-    a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists);
+    a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.sentences, 'sentences', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists);
   }],
   ['entities', (a, ctx) => {
     const result = buildEntities(a.doc.text, need(a.tokens, 'tokens', 'entities'), need(a.sentences, 'sentences', 'entities'), need(a.spans, 'spans', 'entities'), need(a.roles, 'roles', 'entities'), ctx.aliases);

@@ -3,11 +3,13 @@ import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } fro
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
+import { isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 const ALL_CAPS = /^\p{Lu}[\p{Lu}\p{N}.&]*$/u;
-/** Legal-form suffixes: part of a company's name, never a name alone ("Ltd edition"). */
+/** Prepositions of place: a place after one stands alone ("In Chicago Acme Corporation opened ..."). */
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'across', 'throughout', 'outside', 'inside']);
 
 /** Legal instruments: a name ending in one is a treaty or law (CoNLL MISC), not an organisation. */
 const INSTRUMENTS = new Set(['treaty', 'convention', 'agreement', 'accord', 'accords', 'protocol', 'act', 'charter', 'pact']);
@@ -59,6 +61,10 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
   const isHead = (i: number) => lists.orgHeads.has(lower(i)) && /^\p{Lu}/u.test(tokens[i].text);
   /** Separated by exactly one space: "Kennedy School", not "Kennedy,\nSchool". */
   const adjacent = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
+  const oneSpaceThrough = (first: number, last: number) => {
+    for (let i = first; i < last - 1; i++) if (!adjacent(i, i + 1)) return false;
+    return true;
+  };
   const loud = shouting(tokens);
 
   // Common-noun acronyms: "... content delivery network (CDN)".
@@ -86,8 +92,16 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
   const isCountryOrRegion = (words: string[]) => entries(words)?.some((e) => e.kind === 'country' || e.kind === 'region') ?? false;
   const isNamePart = (a: number, b: number) => (b - a === 1 && ALL_CAPS.test(tokens[a].text)) || isPlace(tokens.slice(a, b).map((t) => t.text));
 
+  // Words of people named in ordinary case that are no ordinary words: "RAMIREZ" may be Ramirez,
+  // "BURNS" in "WILDFIRE BURNS 10,000 ACRES" is not Senator Burns.
   const personWords = new Set<string>();
-  for (const s of spans) if (s.type === 'PERSON' && s.last - s.first >= 2) for (let i = s.first; i < s.last; i++) if (!ACRONYM_LIKE.test(tokens[i].text)) personWords.add(tokens[i].text.toUpperCase());
+  for (const s of spans) {
+    if (s.type !== 'PERSON' || s.last - s.first < 2) continue;
+    for (let i = s.first; i < s.last; i++) {
+      const word = tokens[i].text;
+      if (!ACRONYM_LIKE.test(word) && !isOrdinaryWord(lexicon, word) && !usuallyLowerCase(caseBuckets, word)) personWords.add(word.toUpperCase());
+    }
+  }
 
   const out: CleanSpan[] = [];
   for (const span of extendCoordinated(tokens, splitJoined(tokens, spans, isNamePart, isPlace), isHead, isPlace)) {
@@ -121,10 +135,10 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     const prev = out[out.length - 1];
     // "Kennedy" + "School of Government", "NATO" + "Parliamentary Assembly": one organisation.
     // A place right before such a name is part of it ("Newport News" + "Redevelopment and Housing
-    // Authority"), when every word is one space from the next (text stripped of its punctuation
-    // runs list items together with wider gaps).
-    const oneName = (a: number, b: number) => tokens.slice(a, b - 1).every((_, k) => adjacent(a + k, a + k + 1));
-    const joinsPrev = prev && s.type === 'ORGANIZATION' && prev.last === s.first && adjacent(prev.last - 1, s.first) && (isHead(s.first) || (prev.type === 'ORGANIZATION' && isHead(s.last - 1)) || (prev.type === 'LOCATION' && isHead(s.last - 1) && oneName(prev.first, s.last)));
+    // Authority"): not after "in" and the like, and only when every word is one space from the
+    // next (text stripped of its punctuation runs list items together with wider gaps).
+    const placeStartsName = (place: CleanSpan) => !(place.first > 0 && LOCATIVE.has(lower(place.first - 1))) && oneSpaceThrough(place.first, s.last);
+    const joinsPrev = prev && s.type === 'ORGANIZATION' && prev.last === s.first && adjacent(prev.last - 1, s.first) && (isHead(s.first) || (prev.type === 'ORGANIZATION' && isHead(s.last - 1)) || (prev.type === 'LOCATION' && isHead(s.last - 1) && placeStartsName(prev)));
     if (joinsPrev) {
       out[out.length - 1] = makeSpan(prev.first, s.last, 'ORGANIZATION');
       continue;

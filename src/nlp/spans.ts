@@ -1,16 +1,16 @@
 import type { EntityType } from '../schema/document.js';
 import type { Token } from './tokenize.js';
 import type { TokenSpan } from './model/tags.js';
-import type { WordLists } from './resources/wordlists.js';
+import { isTitleWord, type WordLists } from './resources/wordlists.js';
 import { HONORIFICS } from './roles.js';
 
 const LETTER = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
 const UPPER_START = /^\p{Lu}/u;
 const POSSESSIVE = /^['’](?:s|S)?$/;
-/** Words that are never a one-word name, whatever the tagger thinks (pronouns, determiners). */
-/** Company legal forms, lower case: they end organisation names ("Cline Mining Co."). */
+/** Company legal forms, lower case: part of a company's name ("Cline Mining Co."), never a name alone. */
 export const LEGAL_SUFFIX = new Set(['ltd', 'ltd.', 'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'n.v.', 'bv', 'spa', 'oy', 'ab']);
+/** Words that are never a one-word name, whatever the tagger thinks (pronouns, determiners). */
 const NEVER_ALONE = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'me', 'us', 'him', 'her', 'them', 'our', 'my', 'his', 'its', 'their', 'this', 'that', 'these', 'those', 'a', 'an', 'the', 'mr', 'ms', 'mrs', 'dr']);
 
 export interface CleanSpan extends TokenSpan {
@@ -55,7 +55,7 @@ export function cleanSpans(tokens: Token[], spans: TokenSpan[], lists: WordLists
     let { first, last } = span;
     let title: CleanSpan['title'] = null;
     const lower = (i: number) => tokens[i].text.toLowerCase();
-    const isTitle = (i: number) => lists.titleWords.has(lower(i)) || lists.titleWords.has(lower(i).replace(/\.$/, ''));
+    const isTitle = (i: number) => isTitleWord(lists, tokens[i].text);
     while (first < last && (!LETTER.test(tokens[first].text) || lower(first) === 'the')) first++;
     // "Mr Hyun-woo Park" tagged as a place: an honorific makes it a person.
     const type = first < last - 1 && HONORIFICS.has(lower(first).replace(/\.$/, '')) ? 'PERSON' : span.type;
@@ -74,9 +74,10 @@ export function cleanSpans(tokens: Token[], spans: TokenSpan[], lists: WordLists
     const words = tokens.slice(first, last);
     if (!words.some((t) => UPPER.test(t.text))) continue;
     if (last - first === 1 && NEVER_ALONE.has(lower(first))) continue;
-    // Titles alone are no name: a person's, or anything the tagger took a title before a name for
-    // ("Pfc." in "Pfc. Sam Cole"; "Miss." in "Jackson, Miss." stays a place).
-    if (words.every((_, k) => isTitle(first + k)) && (type === 'PERSON' || beforeName(last - 1))) continue;
+    // Titles alone are no name: a person's, or anything the tagger took a rank before a name for
+    // ("Pfc." in "Pfc. Sam Cole"). An honorific typed a place is a state ("Tupelo, Miss. Officials").
+    const honorific = last - first === 1 && HONORIFICS.has(lower(first).replace(/\.$/, ''));
+    if (words.every((_, k) => isTitle(first + k)) && (type === 'PERSON' || (beforeName(last - 1) && !honorific))) continue;
     out.push(makeSpan(first, last, type, title));
   }
   return out;

@@ -10,6 +10,7 @@ const RESOURCE_DIRS = ['gazetteer', 'lexicon', 'unlabeled'];
 
 function filesUnder(dir: string, wanted: (name: string) => boolean): string[] {
   const files: string[] = [];
+  if (!fs.existsSync(dir)) return files;
   const walk = (d: string) => {
     for (const name of fs.readdirSync(d).sort()) {
       const full = path.join(d, name);

@@ -135,3 +135,27 @@ describe('short names in brackets after an organisation', () => {
     expect(run(text).acronyms!.map((x) => x.acronym)).not.toContain(word);
   });
 });
+
+describe('review cases: what the new rules must not do', () => {
+  itFinds([
+    ['a possessive before the bracket stays outside the long form', "The Federal Flood Relief Agency's (FFRA) response was slow.", 'ORGANIZATION:Federal Flood Relief Agency'],
+    ['a state abbreviated like an honorific, before a capital', 'The company moved to Tupelo, Miss. Officials welcomed the jobs.', 'LOCATION:Miss.'],
+    ['a place after "in" stays a place', 'In Chicago Acme Corporation opened a plant.', ['LOCATION:Chicago', 'ORGANIZATION:Acme Corporation']],
+  ]);
+  itDoesNotFind([
+    ['the long form keeps no possessive', "The Federal Flood Relief Agency's (FFRA) response was slow.", /Agency's/],
+    ['a headline word in capitals that is an ordinary word', 'WILDFIRE BURNS 10,000 ACRES NEAR TOWN\n\nSenator Conrad Burns visited the site.', /^PERSON:BURNS$/],
+    ['a role does not start the long form of an acronym', 'The Chairman of the Joint Chiefs of Staff (CJCS) testified.', /^ORGANIZATION:Chairman/],
+  ]);
+
+  it('a weekday in brackets is no short name', () => {
+    expect(run('The Office of Management and Budget (Tuesday) released figures.').acronyms).toEqual([]);
+  });
+
+  it('a headline in capitals lends no role but its titles', () => {
+    const a = run('SENATOR URGES QUICK VOTE ON RAMIREZ NOMINATION\n\nThe nominee is Judge Luis Ramirez.');
+    const ramirez = a.entities!.find((e) => e.name === 'Luis Ramirez');
+    expect(ramirez?.role).toBe('Judge');
+    expect(a.roles!.map((r) => r.text)).not.toContain('SENATOR URGES QUICK VOTE');
+  });
+});

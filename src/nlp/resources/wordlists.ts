@@ -21,3 +21,9 @@ export function loadWordLists(): WordLists {
   cached = { titleWords, orgHeads };
   return cached;
 }
+
+/** Whether a token is a title word, written with or without its full stop ("Sgt." and "Sgt"). */
+export function isTitleWord(lists: WordLists, token: string): boolean {
+  const lower = token.toLowerCase();
+  return lists.titleWords.has(lower) || lists.titleWords.has(lower.replace(/\.$/, ''));
+}

@@ -1,0 +1,46 @@
+/**
+ * Is a capitalised word a name or an ordinary word written in capitals? Two sources answer:
+ * compromise's lexicon (classes of ~24,600 words) and how unlabeled press releases write the word
+ * (data/unlabeled/case.tsv). They are used where capitals say nothing: headlines in capitals,
+ * words in brackets.
+ */
+
+import type { Sentence } from './sentences.js';
+import type { Token } from './tokenize.js';
+
+const ORDINARY_CLASSES = new Set(['verb', 'adj', 'adv', 'noun', 'prep', 'det', 'conj', 'pron', 'value', 'date', 'unit', 'abbr']);
+
+/** compromise's lexicon knows the word as an ordinary word ("grant", "young", "Tuesday") and not as a name. */
+export function isOrdinaryWord(lexicon: Map<string, string[]>, word: string): boolean {
+  const classes = lexicon.get(word.toLowerCase()) ?? [];
+  return classes.some((c) => ORDINARY_CLASSES.has(c)) && !classes.some((c) => c === 'first' || c === 'last' || c === 'person');
+}
+
+/**
+ * Unlabeled press releases write the word in lower case at least 30% of the time away from a
+ * sentence start (case buckets 0-2: "sessions", "mills", "rural"). A word they never saw counts
+ * as a name.
+ */
+export function usuallyLowerCase(caseBuckets: Map<string, number> | null, word: string): boolean {
+  return (caseBuckets?.get(word.toLowerCase()) ?? 4) <= 2;
+}
+
+/** A word written all in capitals: "RAMIREZ", "USDA", "U.S.". */
+export const WRITTEN_IN_CAPITALS = /^\p{Lu}[\p{Lu}\p{N}'’.&-]*$/u;
+const HAS_LETTER = /\p{L}/u;
+
+/** 1 for each token of a sentence written in capitals (three or more words, nearly all in capitals): a headline such as "RAMIREZ, THORNBURY INTRODUCE BILL". */
+export function inCapitalLines(tokens: Token[], sentences: Sentence[]): Uint8Array {
+  const loud = new Uint8Array(tokens.length);
+  for (const s of sentences) {
+    let words = 0;
+    let caps = 0;
+    for (let i = s.first; i < s.last; i++) {
+      if (!HAS_LETTER.test(tokens[i].text)) continue;
+      words++;
+      if (WRITTEN_IN_CAPITALS.test(tokens[i].text)) caps++;
+    }
+    if (words >= 3 && caps >= 0.8 * words) loud.fill(1, s.first, s.last);
+  }
+  return loud;
+}
