@@ -9,6 +9,8 @@ const PLACE_NOUNS = new Set([
   'region', 'regions', 'municipality', 'municipalities', 'governorate', 'governorates', 'county', 'counties', 'state', 'states',
   'port', 'capital', 'suburb', 'suburbs', 'neighbourhood', 'neighborhood', 'commune', 'prefecture', 'territory', 'oblast', 'valley',
 ]);
+/** Words that place something relative to a place: "north of X", "20 km south-west of X", "the outskirts of X". */
+const PLACE_RELATIONS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'outskirts']);
 const SEPARATORS = new Set([',', 'and', 'or']);
 
 /**
@@ -17,7 +19,8 @@ const SEPARATORS = new Set([',', 'and', 'or']);
  *  - a name listed as a country by the gazetteer is a place, not an organisation ("departures
  *    from Libya and Tunisia");
  *  - a capitalised name after a place noun and "of" is a place ("the border town of Adré",
- *    "the districts of Metuge and Ancuabe"), tagged or not, and the noun is not part of it;
+ *    "the districts of Metuge and Ancuabe"), and so is one after a direction and "of" ("west of
+ *    Kirkuk", "the outskirts of Lviv"), tagged or not, and the noun is not part of it;
  *  - the one-word names of a list ("Hudaydah, Ta'iz, Hajjah and Marib") share the type most of
  *    them have, when that is place: a list of places is rarely broken by one organisation.
  */
@@ -26,6 +29,7 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
   const isCountry = (s: CleanSpan) => placeEntries(gazetteer, tokens.slice(s.first, s.last).map((t) => t.text))?.some((e) => e.kind === 'country') ?? false;
   const capitalised = (i: number) => i < tokens.length && /^\p{Lu}\p{Ll}/u.test(tokens[i].text);
   const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
+  const knownFirstName = (i: number) => (res.lexicon.get(tokens[i].text.toLowerCase()) ?? []).some((c) => c === 'first' || c === 'person' || c === 'honorific');
 
   // "province of Limburg" tagged whole: the place noun and "of" are not part of the name.
   const trimmed = spans.map((s) => (s.last - s.first > 2 && PLACE_NOUNS.has(tokens[s.first].text) && tokens[s.first + 1].text === 'of' ? makeSpan(s.first + 2, s.last, 'LOCATION', s.title) : s));
@@ -35,7 +39,8 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
   const spanAt = spanAtTokens(tokens.length, out);
   const added: CleanSpan[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
-    if (tokens[i].text !== 'of' || !PLACE_NOUNS.has(tokens[i - 1].text) || !oneSpace(i - 1, i)) continue;
+    const relation = PLACE_RELATIONS.has(tokens[i - 1].text);
+    if (tokens[i].text !== 'of' || !(PLACE_NOUNS.has(tokens[i - 1].text) || relation) || !oneSpace(i - 1, i)) continue;
     let at = i + 1;
     for (;;) {
       if (at >= tokens.length || !capitalised(at)) break;
@@ -44,8 +49,10 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
       if (k >= 0) {
         const s = out[k];
         if (s.first !== at) break;
-        // A person's full name or a long name stays ("the city of Ada Lovelace's birth").
-        if ((s.type === 'PERSON' && s.last - s.first > 1) || s.last - s.first > 3) break;
+        // A person's full name or a long name stays ("the city of Ada Lovelace's birth"); after a
+        // direction, a "person" whose first word is no first name is a place ("west of Qaryat Zahra").
+        const person = s.type === 'PERSON' && s.last - s.first > 1 && !(relation && !knownFirstName(s.first));
+        if (person || s.last - s.first > 3) break;
         out[k] = makeSpan(s.first, s.last, 'LOCATION', s.title);
         end = s.last;
       } else {

@@ -9,6 +9,8 @@ describe('places by context', () => {
     ['the place noun is not part of the name', 'Farms in the south of the province of Welderland flooded.', ['LOCATION:Welderland']],
     ['a longer name only ever after "near" or "in" is a place', 'Two strikes hit near Kafr Dunaym, destroying a bunker.', ['LOCATION:Kafr Dunaym']],
     ['a country is a place even where it acts', 'Boats departing from Libya and Tunisia were stopped.', ['LOCATION:Libya', 'LOCATION:Tunisia']],
+    ['a direction and "of"', 'The convoy stopped 20 km south-west of Qaryat Zahra on Monday.', ['LOCATION:Qaryat Zahra']],
+    ['"the outskirts of"', 'Shelling hit the outskirts of Velmora overnight.', ['LOCATION:Velmora']],
   ]);
 
   itDoesNotFind(
@@ -18,6 +20,7 @@ describe('places by context', () => {
       ['a person "married to" stays a person', 'She was married to Anton Belkovsky in 1901. Anton Belkovsky died in 1920.', /^LOCATION:Anton Belkovsky$/],
       ['a person met "in" a city stays a person', 'The envoy met Rami Haddad in Amman.', /^LOCATION:Rami Haddad$/],
       ['"Secretary of State" names no place', 'The Secretary of State Maria Olsen spoke.', /^LOCATION:Maria Olsen$/],
+      ['a person after "west of" a full name stays a person', 'The farm lies west of John Harlan Meyer\'s ranch.', /^LOCATION:John Harlan Meyer$/],
     ],
     'not: %s',
   );
