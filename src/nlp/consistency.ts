@@ -3,7 +3,7 @@ import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Gazetteer } from './resources/gazetteer.js';
-import { WRITTEN_IN_CAPITALS, inCapitalLines, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
+import { WRITTEN_IN_CAPITALS, inCapitalLines, isFirstNameWord, isOrdinaryWord, isPersonNameWord, usuallyLowerCase } from './word-classes.js';
 
 const UPPER_START = /^\p{Lu}/u;
 /** Prepositions of place that people never take ("near Adré", "outside Mosul"): stricter than LOCATIVE. */
@@ -77,13 +77,11 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
     // "Near Ayn Isa, ...": a longer "person" the text only ever puts after "in", "near" and the
     // like, never with a title, whose first word is no known first name, is a place.
     if (t === 'PERSON' && key.includes(' ') && onlyPlaced(key) && !titled.has(key)) {
-      const first = lexicon.get(key.split(' ')[0].toLowerCase()) ?? [];
-      if (!first.some((c) => c === 'first' || c === 'person' || c === 'honorific')) typeOf.set(key, 'LOCATION');
+      if (!isFirstNameWord(lexicon, key.split(' ')[0])) typeOf.set(key, 'LOCATION');
       continue;
     }
     if (t !== 'PERSON' || key.includes(' ') || nameParts.has(key.toUpperCase()) || titled.has(key)) continue;
-    const classes = lexicon.get(key.toLowerCase()) ?? [];
-    if (classes.some((c) => c === 'first' || c === 'last' || c === 'person')) continue;
+    if (isPersonNameWord(lexicon, key)) continue;
     typeOf.set(key, isPlace(key) || located.has(key) ? 'LOCATION' : 'ORGANIZATION');
   }
   const out = spans.map((s) => makeSpan(s.first, s.last, typeOf.get(surface(tokens, s.first, s.last))!, s.title));

@@ -2,6 +2,7 @@ import { oneSpaceApart, type Token } from './tokenize.js';
 import { makeSpan, spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
+import { isFirstNameWord } from './word-classes.js';
 
 /** Common nouns that name a kind of place: "the village of X", "the districts of X and Y". */
 const PLACE_NOUNS = new Set([
@@ -29,7 +30,6 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
   const isCountry = (s: CleanSpan) => placeEntries(gazetteer, tokens.slice(s.first, s.last).map((t) => t.text))?.some((e) => e.kind === 'country') ?? false;
   const capitalised = (i: number) => i < tokens.length && /^\p{Lu}\p{Ll}/u.test(tokens[i].text);
   const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
-  const knownFirstName = (i: number) => (res.lexicon.get(tokens[i].text.toLowerCase()) ?? []).some((c) => c === 'first' || c === 'person' || c === 'honorific');
 
   // "province of Limburg" tagged whole: the place noun and "of" are not part of the name.
   const trimmed = spans.map((s) => (s.last - s.first > 2 && PLACE_NOUNS.has(tokens[s.first].text) && tokens[s.first + 1].text === 'of' ? makeSpan(s.first + 2, s.last, 'LOCATION', s.title) : s));
@@ -51,7 +51,7 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
         if (s.first !== at) break;
         // A person's full name or a long name stays ("the city of Ada Lovelace's birth"); after a
         // direction, a "person" whose first word is no first name is a place ("west of Qaryat Zahra").
-        const person = s.type === 'PERSON' && s.last - s.first > 1 && !(relation && !knownFirstName(s.first));
+        const person = s.type === 'PERSON' && s.last - s.first > 1 && !(relation && !isFirstNameWord(res.lexicon, tokens[s.first].text));
         if (person || s.last - s.first > 3) break;
         out[k] = makeSpan(s.first, s.last, 'LOCATION', s.title);
         end = s.last;

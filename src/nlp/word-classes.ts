@@ -10,10 +10,21 @@ import type { Token } from './tokenize.js';
 
 const ORDINARY_CLASSES = new Set(['verb', 'adj', 'adv', 'noun', 'prep', 'det', 'conj', 'pron', 'value', 'date', 'unit', 'abbr']);
 
+const classesOf = (lexicon: Map<string, string[]>, word: string) => lexicon.get(word.toLowerCase()) ?? [];
+
+/** compromise's lexicon knows the word as part of people's names: a first or last name. */
+export function isPersonNameWord(lexicon: Map<string, string[]>, word: string): boolean {
+  return classesOf(lexicon, word).some((c) => c === 'first' || c === 'last' || c === 'person');
+}
+
+/** compromise's lexicon knows the word as what starts a person's name: a first name or an honorific. */
+export function isFirstNameWord(lexicon: Map<string, string[]>, word: string): boolean {
+  return classesOf(lexicon, word).some((c) => c === 'first' || c === 'person' || c === 'honorific');
+}
+
 /** compromise's lexicon knows the word as an ordinary word ("grant", "young", "Tuesday") and not as a name. */
 export function isOrdinaryWord(lexicon: Map<string, string[]>, word: string): boolean {
-  const classes = lexicon.get(word.toLowerCase()) ?? [];
-  return classes.some((c) => ORDINARY_CLASSES.has(c)) && !classes.some((c) => c === 'first' || c === 'last' || c === 'person');
+  return classesOf(lexicon, word).some((c) => ORDINARY_CLASSES.has(c)) && !isPersonNameWord(lexicon, word);
 }
 
 /**
