@@ -2,7 +2,8 @@
 // Collects the press-release annotations (made with scripts/align-mentions.mjs, checked twice; see
 // docs/ANNOTATION.md) into data/train/grimmer/annotations.jsonl: offsets only, with each source
 // file's sha256 so training can refuse a file that changed. The texts stay in ../shared.
-// Only documents with a second reader's review line (REVIEWS_DIR/batch<N>.tsv) are collected.
+// Only documents with a second reader's review line (REVIEWS_DIR/*.tsv) are collected; documents
+// collected before and absent from OFFSETS_DIR keep their rows, so a new batch is added on its own.
 //   node scripts/collect-grimmer.mjs OFFSETS_DIR REVIEWS_DIR
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,12 @@ const reviewed = new Set(
 const root = new URL('../', import.meta.url).pathname;
 const corpus = path.join(root, '../shared/corpora/grimmer-senate-press-releases');
 const selection = fs.readFileSync(path.join(root, 'data/train/grimmer/selection.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const annotationsFile = path.join(root, 'data/train/grimmer/annotations.jsonl');
+const earlier = new Map(
+  fs.existsSync(annotationsFile)
+    ? fs.readFileSync(annotationsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((r) => [r.path, r])
+    : [],
+);
 const rows = [];
 
 /** "Washington, D.C." was annotated as one place in the first batches; the convention is two. */
@@ -40,11 +47,15 @@ function splitPlaceList(text, { start, end, type }) {
   return parts;
 }
 for (const [batch, rel] of selection) {
+  const file = path.join(dir, rel.replace('/', '__').replace(/\.txt$/, '.json'));
+  if (!fs.existsSync(file) && earlier.has(rel)) {
+    rows.push(earlier.get(rel));
+    continue;
+  }
   if (!reviewed.has(rel)) {
     console.error(`not reviewed yet: batch ${batch} ${rel}`);
     continue;
   }
-  const file = path.join(dir, rel.replace('/', '__').replace(/\.txt$/, '.json'));
   if (!fs.existsSync(file)) {
     console.error(`missing: batch ${batch} ${rel}`);
     continue;
@@ -58,6 +69,6 @@ for (const [batch, rel] of selection) {
   rows.push({ path: rel, sha256, batch: Number(batch), entities: entities.flatMap((e) => splitPlaceList(text, e)) });
 }
 rows.sort((a, b) => (a.path < b.path ? -1 : 1));
-fs.writeFileSync(path.join(root, 'data/train/grimmer/annotations.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+fs.writeFileSync(annotationsFile, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 const count = (t) => rows.reduce((n, r) => n + r.entities.filter((e) => e.type === t).length, 0);
 console.log(`${rows.length} documents: ${count('PERSON')} PERSON, ${count('ORGANIZATION')} ORGANIZATION, ${count('LOCATION')} LOCATION`);

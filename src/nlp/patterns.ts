@@ -3,7 +3,7 @@ import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } fro
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
-import { isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
+import { HAS_LETTER, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
@@ -73,7 +73,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (tokens[i - 1].text !== '(' || tokens[i + 1].text !== ')' || !ACRONYM_LIKE.test(tokens[i].text)) continue;
     const letters = tokens[i].text.replace(/s$/, '').toLowerCase();
     const words: string[] = [];
-    for (let j = i - 2; j >= 0 && words.length < letters.length; j--) if (/\p{L}/u.test(tokens[j].text)) words.unshift(tokens[j].text);
+    for (let j = i - 2; j >= 0 && words.length < letters.length; j--) if (HAS_LETTER.test(tokens[j].text)) words.unshift(tokens[j].text);
     if (words.length === letters.length && words.every((w, k) => w[0] === letters[k])) commonAcronyms.add(tokens[i].text);
     // "Arms Trade Treaty (ATT)", "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)": a treaty's
     // acronym, when the treaty word ends or starts the name ("Test-Ban Treaty Organization" is a body).
@@ -85,7 +85,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
 
   /** Usually written in lower case in press releases (unlabeled-text statistics), so a common noun. */
   const bucket = (i: number) => (ALL_CAPS.test(tokens[i].text) ? 4 : (caseBuckets?.get(lower(i)) ?? 4));
-  const usuallyLower = (i: number) => !/\p{L}/u.test(tokens[i].text) || bucket(i) <= 1;
+  const usuallyLower = (i: number) => !HAS_LETTER.test(tokens[i].text) || bucket(i) <= 1;
   const entries = (words: string[]) => placeEntries(gazetteer, words);
   const isPlace = (words: string[]) => entries(words) !== undefined;
   /** "the Gambia", "the Netherlands": "the" before a country or region is part of normal usage. */
@@ -116,13 +116,14 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     // "the Alliance", "the Sub-Committee": a short form whose words are usually lower case (one
     // word: often lower case; "the Senate" is a name, "the Commission" a short form).
     if (s.first > 0 && lower(s.first - 1) === 'the' && !isCountryOrRegion(tokens.slice(s.first, s.last).map((t) => t.text))) {
-      const words = tokens.slice(s.first, s.last).map((_, k) => s.first + k).filter((i) => /\p{L}/u.test(tokens[i].text));
+      const words: number[] = [];
+      for (let i = s.first; i < s.last; i++) if (HAS_LETTER.test(tokens[i].text)) words.push(i);
       // Several words with a head word are a name written in title case ("the World Health Organization").
       if (words.length === 1 ? bucket(words[0]) <= 3 : words.every(usuallyLower) && !words.some(isHead)) continue;
     }
     // "Fellow for National Security Studies": a field in a title, not an organisation.
     // A word nearly always capitalised, or unknown to the unlabeled text, names something ("Officer of Zelvora").
-    if (s.first > 1 && /^(for|of)$/.test(lower(s.first - 1)) && lists.titleWords.has(lower(s.first - 2)) && !tokens.slice(s.first, s.last).some((t, k) => isHead(s.first + k) || ALL_CAPS.test(t.text) || (/\p{L}/u.test(t.text) && bucket(s.first + k) >= 4)) && !isPlace(tokens.slice(s.first, s.last).map((t) => t.text))) continue;
+    if (s.first > 1 && /^(for|of)$/.test(lower(s.first - 1)) && lists.titleWords.has(lower(s.first - 2)) && !tokens.slice(s.first, s.last).some((t, k) => isHead(s.first + k) || ALL_CAPS.test(t.text) || (HAS_LETTER.test(t.text) && bucket(s.first + k) >= 4)) && !isPlace(tokens.slice(s.first, s.last).map((t) => t.text))) continue;
     const text = tokens.slice(s.first, s.last).map((t) => t.text).join(' ');
     if (commonAcronyms.has(text)) continue;
     if (SHIP_PREFIXES.has(tokens[s.first].text) || (s.first > 0 && SHIP_PREFIXES.has(tokens[s.first - 1].text))) continue;

@@ -38,7 +38,8 @@ export function usuallyLowerCase(caseBuckets: Map<string, number> | null, word: 
 
 /** A word written all in capitals: "RAMIREZ", "USDA", "U.S.". */
 export const WRITTEN_IN_CAPITALS = /^\p{Lu}[\p{Lu}\p{N}'’.&-]*$/u;
-const HAS_LETTER = /\p{L}/u;
+/** A token with at least one letter (a word, not punctuation or a number). */
+export const HAS_LETTER = /\p{L}/u;
 
 /** 1 for each token of a sentence written in capitals (three or more words, nearly all in capitals): a headline such as "RAMIREZ, THORNBURY INTRODUCE BILL". */
 export function inCapitalLines(tokens: Token[], sentences: Sentence[]): Uint8Array {
