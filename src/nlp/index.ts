@@ -13,6 +13,7 @@ import { addGazetteerPlaces, applyNamePatterns, extendOrganisations } from './pa
 import { applyReleaseConventions } from './release-conventions.js';
 import { addTitleCaseOrganisations, shapeOrganisations } from './name-shapes.js';
 import { placesByContext } from './place-context.js';
+import { addSpeakingAcronyms } from './speaking-acronyms.js';
 import { findRoles, type RoleMention } from './roles.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { cleanSpans, type CleanSpan } from './spans.js';
@@ -94,6 +95,9 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     const isTitle = (word: string) => lists.titleWords.has(word.toLowerCase());
     const isProperName = (word: string) => !placeEntries(gazetteer, [word]) && !isOrdinaryWord(lexicon, word) && !usuallyLowerCase(caseBuckets, word);
     a.spans = addDefinedAcronyms(tokens, joinLongForms(tokens, need(a.spans, 'spans', 'acronyms'), isTitle), isProperName);
+  }],
+  ['speaking acronyms', (a, ctx) => {
+    a.spans = addSpeakingAcronyms(a.doc.text, need(a.tokens, 'tokens', 'speaking acronyms'), need(a.sentences, 'sentences', 'speaking acronyms'), need(a.spans, 'spans', 'speaking acronyms'), ctx.resources);
   }],
   ['places by context', (a, ctx) => {
     a.spans = placesByContext(a.doc.text, need(a.tokens, 'tokens', 'places by context'), need(a.spans, 'spans', 'places by context'), ctx.resources);

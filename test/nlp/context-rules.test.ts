@@ -62,3 +62,19 @@ describe('names in lines written in capitals', () => {
     ['an acronym in capitals stays no person', 'The FBI and the ATF met on Monday.', /^PERSON:/],
   ]);
 });
+
+describe('acronyms that speak are organisations', () => {
+  itFinds([
+    ['subject of a verb of speaking', 'Shipping resumed on Monday. KVRA urged the port authorities to publish the new rules.', ['ORGANIZATION:KVRA']],
+    ['with an adverb between', 'The report was released in May. TOLMAR also recommended that audits be made public.', ['ORGANIZATION:TOLMAR']],
+    ['"calls on"', 'Rains flooded the valley again. ZEDRA calls on donors to fund shelter for families.', ['ORGANIZATION:ZEDRA']],
+    ['its other mentions follow', 'QOVAN welcomed the decision on Friday. Volunteers from QOVAN will visit the camps.', ['ORGANIZATION:QOVAN', 'ORGANIZATION:QOVAN']],
+  ]);
+  itDoesNotFind([
+    ['a programme that requires', 'Families rely on the programme. KELTAP requires states to report each quarter.', /KELTAP/],
+    ['"called" naming something', 'The show aired on a station in Perth. Listeners tuned in to 7QR called Morning Hour.', /QR/],
+    ['a surname in capitals after a title', 'In explaining his objection, Senator VORNAK expressed the view that the bill went too far.', /ORGANIZATION:VORNAK/],
+    ['a quotation ending in stripped text', 'residents will receive free broadcast digital TV     said Allard following passage', /ORGANIZATION:TV/],
+    ['a country', 'Talks continued in Geneva. UK said it would send a delegation.', /ORGANIZATION:UK/],
+  ]);
+});
