@@ -78,3 +78,11 @@ describe('acronyms that speak are organisations', () => {
     ['a country', 'Talks continued in Geneva. UK said it would send a delegation.', /ORGANIZATION:UK/],
   ]);
 });
+
+describe('an acronym at a sentence start', () => {
+  it('takes the type its other mentions have', () => {
+    const text = 'Grants went to the Tamsworth Community College (TCCX) for nursing, therapy, and dental hygiene. TCCX funding will add 300 graduates a year.';
+    expect(found(text).filter((m) => m === 'ORGANIZATION:TCCX')).toHaveLength(2);
+  });
+  itDoesNotFind([['an ordinary word in capitals', 'The fund paid for the survey (OK). OK was the answer most people gave.', /OK/]]);
+});
