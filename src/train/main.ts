@@ -24,7 +24,7 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '20181030' },
     shared: { type: 'string', default: path.join(ROOT, '../shared') },
     out: { type: 'string', default: path.join(ROOT, 'data/model') },
-    'in-domain-weight': { type: 'string', default: '3' },
+    'in-domain-weight': { type: 'string', default: '2' },
     'min-count': { type: 'string', default: '2' },
     'measure-only': { type: 'boolean', default: false },
     exclude: { type: 'string', default: '' },

@@ -71,7 +71,7 @@ describe('acronyms that speak are organisations', () => {
     ['its other mentions follow', 'QOVAN welcomed the decision on Friday. Volunteers from QOVAN will visit the camps.', ['ORGANIZATION:QOVAN', 'ORGANIZATION:QOVAN']],
   ]);
   itDoesNotFind([
-    ['a programme that requires', 'Families rely on the programme. KELTAP requires states to report each quarter.', /KELTAP/],
+    ['a programme that pays', 'The heating aid scheme helps families. KELTAP pays for fuel in winter.', /KELTAP/],
     ['"called" naming something', 'The show aired on a station in Perth. Listeners tuned in to 7QR called Morning Hour.', /QR/],
     ['a surname in capitals after a title', 'In explaining his objection, Senator VORNAK expressed the view that the bill went too far.', /ORGANIZATION:VORNAK/],
     ['a quotation ending in stripped text', 'residents will receive free broadcast digital TV     said Allard following passage', /ORGANIZATION:TV/],
