@@ -48,7 +48,8 @@ function splitPlaceList(text, { start, end, type }) {
 }
 for (const [batch, rel] of selection) {
   const file = path.join(dir, rel.replace('/', '__').replace(/\.txt$/, '.json'));
-  if (!fs.existsSync(file) && earlier.has(rel)) {
+  // Not re-annotated, or re-annotated but not reviewed yet: the earlier row stands.
+  if (earlier.has(rel) && (!fs.existsSync(file) || !reviewed.has(rel))) {
     rows.push(earlier.get(rel));
     continue;
   }

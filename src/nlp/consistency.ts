@@ -114,7 +114,7 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   for (const [first, list] of known) knownLoud.set(first.toUpperCase(), [...(knownLoud.get(first.toUpperCase()) ?? []), ...list]);
   for (const list of knownLoud.values()) list.sort((a, b) => b.words.length - a.words.length);
   const loud = inCapitalLines(tokens, sentences);
-  const isAcronym = (word: string) => TWO_CAPITALS.test(word) && WRITTEN_IN_CAPITALS.test(word) && !isOrdinaryWord(lexicon, word);
+  const inCapitals = (word: string) => TWO_CAPITALS.test(word) && WRITTEN_IN_CAPITALS.test(word) && !isOrdinaryWord(lexicon, word);
 
   const added: CleanSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -136,8 +136,9 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
         if (c.words.length === 1 && !WRITTEN_IN_CAPITALS.test(word) && (word.length < 3 || isOrdinaryWord(lexicon, word) || usuallyLowerCase(caseBuckets, word))) continue;
       } else {
         // A one-word name at a sentence start could be an ordinary word; leave it to the tagger
-        // there, unless it is an acronym ("UNHCR and its partners"), the same string anywhere.
-        if (c.words.length === 1 && sentenceStart[i] && !isAcronym(c.words[0])) continue;
+        // there, unless it is written in capitals ("UNHCR and its partners") and is no ordinary word:
+        // the same string anywhere.
+        if (c.words.length === 1 && sentenceStart[i] && !inCapitals(c.words[0])) continue;
         // Do not cut a longer capitalised name: "Washington" inside "Washington Post".
         if ((i > 0 && !taken[i - 1] && UPPER_START.test(tokens[i - 1].text) && tokens[i - 1].end === tokens[i].start - 1 && !sentenceStart[i]) || (last < tokens.length && UPPER_START.test(tokens[last].text) && tokens[last].start === tokens[last - 1].end + 1)) continue;
       }
