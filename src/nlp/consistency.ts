@@ -3,7 +3,7 @@ import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Gazetteer } from './resources/gazetteer.js';
-import { WRITTEN_IN_CAPITALS, inCapitalLines, isFirstNameWord, isOrdinaryWord, isPersonNameWord, usuallyLowerCase } from './word-classes.js';
+import { WRITTEN_IN_CAPITALS, isFirstNameWord, isOrdinaryWord, isPersonNameWord, usuallyLowerCase } from './word-classes.js';
 
 const UPPER_START = /^\p{Lu}/u;
 const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
@@ -20,7 +20,7 @@ const surface = (tokens: Token[], first: number, last: number) => tokens.slice(f
  *    surname alone is labelled as that person's when no other name claims it.
  * Spans are returned sorted and never overlap.
  */
-export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: CleanSpan[], gazetteer: Gazetteer, lexicon: Map<string, string[]>, titleWords: Set<string>, caseBuckets: Map<string, number> | null): CleanSpan[] {
+export function makeConsistent(tokens: Token[], sentences: Sentence[], loud: Uint8Array, spans: CleanSpan[], gazetteer: Gazetteer, lexicon: Map<string, string[]>, titleWords: Set<string>, caseBuckets: Map<string, number> | null): CleanSpan[] {
   const entriesOf = (key: string) => gazetteer.byKey.get(key.toLowerCase());
   const isPlace = (key: string) => entriesOf(key)?.some((e) => e.kind !== 'demonym') ?? false;
   const isCountry = (key: string) => entriesOf(key)?.[0]?.kind === 'country';
@@ -113,7 +113,6 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], spans: Cl
   const knownLoud = new Map<string, Array<{ words: string[]; type: EntityType }>>();
   for (const [first, list] of known) knownLoud.set(first.toUpperCase(), [...(knownLoud.get(first.toUpperCase()) ?? []), ...list]);
   for (const list of knownLoud.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const loud = inCapitalLines(tokens, sentences);
   const inCapitals = (word: string) => TWO_CAPITALS.test(word) && WRITTEN_IN_CAPITALS.test(word) && !isOrdinaryWord(lexicon, word);
 
   const added: CleanSpan[] = [];

@@ -3,7 +3,8 @@ import type { IngestedDocument } from '../ingest/types.js';
 import { addDefinedAcronyms, joinLongForms } from './acronyms.js';
 import { findZones } from './boilerplate.js';
 import { placeEntries } from './resources/gazetteer.js';
-import { isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
+import { isTitleWord } from './resources/wordlists.js';
+import { inCapitalLines, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 import { makeConsistent } from './consistency.js';
 import type { NlpContext } from './context.js';
 import { buildEntities, type AcronymDefinition } from './entities.js';
@@ -31,6 +32,8 @@ export interface Analysis {
   tokens?: Token[];
   wordCount?: number;
   sentences?: Sentence[];
+  /** 1 for each token of a headline written in capitals (read by consistency, speaking acronyms and roles). */
+  capitalLines?: Uint8Array;
   tagged?: TokenSpan[];
   spans?: CleanSpan[];
   roles?: RoleMention[];
@@ -63,7 +66,9 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.wordCount = a.tokens.filter((t) => WORD.test(t.text)).length;
   }],
   ['sentences', (a) => {
-    a.sentences = splitSentences(a.doc.text, need(a.tokens, 'tokens', 'sentences'));
+    const tokens = need(a.tokens, 'tokens', 'sentences');
+    a.sentences = splitSentences(a.doc.text, tokens);
+    a.capitalLines = inCapitalLines(tokens, a.sentences);
   }],
   ['tag', (a, ctx) => {
     a.tagged = tagDocument(need(a.tokens, 'tokens', 'tag'), need(a.sentences, 'sentences', 'tag'), ctx.model, ctx.resources);
@@ -92,25 +97,25 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   ['acronyms', (a, ctx) => {
     const tokens = need(a.tokens, 'tokens', 'acronyms');
     const { gazetteer, caseBuckets, lexicon, lists } = ctx.resources;
-    const isTitle = (word: string) => lists.titleWords.has(word.toLowerCase());
+    const isTitle = (word: string) => isTitleWord(lists, word);
     const isProperName = (word: string) => !placeEntries(gazetteer, [word]) && !isOrdinaryWord(lexicon, word) && !usuallyLowerCase(caseBuckets, word);
     a.spans = addDefinedAcronyms(tokens, joinLongForms(tokens, need(a.spans, 'spans', 'acronyms'), isTitle), isProperName);
   }],
   ['speaking acronyms', (a, ctx) => {
-    a.spans = addSpeakingAcronyms(a.doc.text, need(a.tokens, 'tokens', 'speaking acronyms'), need(a.sentences, 'sentences', 'speaking acronyms'), need(a.spans, 'spans', 'speaking acronyms'), ctx.resources);
+    a.spans = addSpeakingAcronyms(a.doc.text, need(a.tokens, 'tokens', 'speaking acronyms'), need(a.capitalLines, 'capital lines', 'speaking acronyms'), need(a.spans, 'spans', 'speaking acronyms'), ctx.resources);
   }],
   ['places by context', (a, ctx) => {
     a.spans = placesByContext(a.doc.text, need(a.tokens, 'tokens', 'places by context'), need(a.spans, 'spans', 'places by context'), ctx.resources);
   }],
   ['consistency', (a, ctx) => {
-    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer, ctx.resources.lexicon, ctx.resources.lists.titleWords, ctx.resources.caseBuckets);
+    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.capitalLines, 'capital lines', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer, ctx.resources.lexicon, ctx.resources.lists.titleWords, ctx.resources.caseBuckets);
   }],
   ['patterns again', (a, ctx) => {
     // Consistency labels repeats of known names; the same shape rules apply to those.
     a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources);
   }],
   ['roles', (a, ctx) => {
-    a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.sentences, 'sentences', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists);
+    a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.capitalLines, 'capital lines', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists);
   }],
   ['entities', (a, ctx) => {
     const result = buildEntities(a.doc.text, need(a.tokens, 'tokens', 'entities'), need(a.sentences, 'sentences', 'entities'), need(a.spans, 'spans', 'entities'), need(a.roles, 'roles', 'entities'), ctx.aliases);

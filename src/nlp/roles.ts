@@ -1,8 +1,6 @@
 import type { Token } from './tokenize.js';
 import type { CleanSpan } from './spans.js';
 import { isTitleWord, type WordLists } from './resources/wordlists.js';
-import type { Sentence } from './sentences.js';
-import { inCapitalLines } from './word-classes.js';
 
 export interface RoleMention {
   /** Index of the PERSON span the role belongs to. */
@@ -35,7 +33,7 @@ export function isHonorific(role: string): boolean {
  * organisation right before the role ("UN Under-Secretary-General") or after "at"/"of" following
  * it is recorded as where the role is held.
  */
-export function findRoles(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], lists: WordLists): RoleMention[] {
+export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans: CleanSpan[], lists: WordLists): RoleMention[] {
   const spanAt = new Int32Array(tokens.length).fill(-1);
   spans.forEach((s, i) => {
     for (let k = s.first; k < s.last; k++) spanAt[k] = i;
@@ -45,8 +43,7 @@ export function findRoles(text: string, tokens: Token[], sentences: Sentence[], 
   const ordinal = (k: number) =>
     (DIGITS.test(tokens[k].text) && k + 1 < tokens.length && ORDINAL_SUFFIX.test(tokens[k + 1].text) && tokens[k + 1].start === tokens[k].end) ||
     (ORDINAL_SUFFIX.test(tokens[k].text) && k > 0 && DIGITS.test(tokens[k - 1].text) && tokens[k - 1].end === tokens[k].start);
-  // In a headline written in capitals a word is a role word only as a title: "SENATOR", not "URGES".
-  const loud = inCapitalLines(tokens, sentences);
+  // In a headline written in capitals (`loud`) a word is a role word only as a title: "SENATOR", not "URGES".
   const roleWord = (k: number) => spanAt[k] < 0 && ((UPPER.test(tokens[k].text) && !loud[k]) || isTitle(k) || ordinal(k) || CONNECTOR.has(tokens[k].text.toLowerCase()));
   const gap = (a: number, b: number) => tokens[b].start - tokens[a].end;
   /** Adjacent tokens with at most one space between them and no line break. */

@@ -1,9 +1,9 @@
 import { oneSpaceApart, type Token } from './tokenize.js';
-import type { Sentence } from './sentences.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
-import { inCapitalLines, isOrdinaryWord } from './word-classes.js';
+import { isOrdinaryWord } from './word-classes.js';
+import { isTitleWord } from './resources/wordlists.js';
 
 /** An acronym: capitals only ("UNHCR", "ENISA"); with digits it is more often a bill or a year ("HR5", "FY08"). */
 const ACRONYM = /^\p{Lu}{2,10}$/u;
@@ -34,7 +34,7 @@ const LETTER_OR_DIGIT_END = /[\p{L}\p{N}]$/u;
  * "ENISA recommends that …", "CPI urged Gulf governments …": an acronym the tagger left untagged,
  * the subject of a verb of speaking, is an organisation. Consistency then labels its other
  * mentions in the document. Not an acronym that is:
- *  - in a headline written in capitals, or after a title ("Senator CRAIG expressed"): people's
+ *  - in a headline written in capitals (`loud`), or after a title ("Senator CRAIG expressed"): people's
  *    surnames are written in capitals there;
  *  - a place the gazetteer knows ("UK said"), an ordinary word ("TV") or a person known by
  *    initials ("JFK said");
@@ -44,10 +44,9 @@ const LETTER_OR_DIGIT_END = /[\p{L}\p{N}]$/u;
  *  - the end of a word the tokenizer split ("6PR");
  *  - the subject of a passive ("praised by governors").
  */
-export function addSpeakingAcronyms(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
+export function addSpeakingAcronyms(text: string, tokens: Token[], loud: Uint8Array, spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
   const taken = takenTokens(tokens.length, spans);
-  const loud = inCapitalLines(tokens, sentences);
-  const isTitle = (i: number) => res.lists.titleWords.has(tokens[i].text.toLowerCase());
+  const isTitle = (i: number) => isTitleWord(res.lists, tokens[i].text);
   const gap = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   // A person compromise knows by initials ("JFK"); not a first name, as acronyms often spell one ("RITA", "ARI").
   const knownPerson = (word: string) => res.lexicon.get(word.toLowerCase())?.includes('person') ?? false;

@@ -3,12 +3,13 @@ import { createContext } from '../../src/nlp/index.js';
 import { addSpeakingAcronyms } from '../../src/nlp/speaking-acronyms.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import { tokenize } from '../../src/nlp/tokenize.js';
+import { inCapitalLines } from '../../src/nlp/word-classes.js';
 
 // The stage alone, on no tagged spans, so each row tests one of its rules and not the tagger.
 const resources = createContext({}).resources;
 function added(text: string): string[] {
   const tokens = tokenize(text);
-  const spans = addSpeakingAcronyms(text, tokens, splitSentences(text, tokens), [], resources);
+  const spans = addSpeakingAcronyms(text, tokens, inCapitalLines(tokens, splitSentences(text, tokens)), [], resources);
   return spans.map((s) => tokens.slice(s.first, s.last).map((t) => t.text).join(' '));
 }
 
