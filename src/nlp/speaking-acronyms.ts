@@ -61,7 +61,8 @@ export function addSpeakingAcronyms(text: string, tokens: Token[], loud: Uint8Ar
     if (BETWEEN.has(tokens[verb].text) && verb + 1 < tokens.length && gap(i, verb)) verb++;
     const next = verb + 1 < tokens.length ? tokens[verb + 1].text : '';
     const speaks = (SPEECH_VERBS.has(tokens[verb].text) && next !== 'by') || (CALL_VERBS.has(tokens[verb].text) && CALLED_FOR.has(next));
-    if (speaks && gap(verb - 1, verb) && gap(i, i + 1)) added.push(makeSpan(i, i + 1, 'ORGANIZATION'));
+    // One space from the acronym to its verb (the word between, if any, was checked when it was taken).
+    if (speaks && gap(verb - 1, verb)) added.push(makeSpan(i, i + 1, 'ORGANIZATION'));
   }
   if (!added.length) return spans;
   return [...spans, ...added].sort((a, b) => a.first - b.first);
