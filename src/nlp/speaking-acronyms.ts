@@ -2,7 +2,7 @@ import { oneSpaceApart, type Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
-import { isOrdinaryWord } from './word-classes.js';
+import { isKnownPerson, isOrdinaryWord } from './word-classes.js';
 import { isTitleWord } from './resources/wordlists.js';
 
 /** An acronym: capitals only ("UNHCR", "ENISA"); with digits it is more often a bill or a year ("HR5", "FY08"). */
@@ -37,7 +37,7 @@ const LETTER_OR_DIGIT_END = /[\p{L}\p{N}]$/u;
  *  - in a headline written in capitals (`loud`), or after a title ("Senator CRAIG expressed"): people's
  *    surnames are written in capitals there;
  *  - a place the gazetteer knows ("UK said"), an ordinary word ("TV") or a person known by
- *    initials ("JFK said");
+ *    initials ("JFK said"; not any first name, as acronyms often spell one: "RITA", "ARI");
  *  - after an article or a party letter (a role, "an MP said"; a state, "R TN said");
  *  - more than one space from its verb: in releases stripped of their punctuation, a quotation
  *    ends there and the verb belongs to the next name ("… digital TV   said Allard");
@@ -48,15 +48,13 @@ export function addSpeakingAcronyms(text: string, tokens: Token[], loud: Uint8Ar
   const taken = takenTokens(tokens.length, spans);
   const isTitle = (i: number) => isTitleWord(res.lists, tokens[i].text);
   const gap = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
-  // A person compromise knows by initials ("JFK"); not a first name, as acronyms often spell one ("RITA", "ARI").
-  const knownPerson = (word: string) => res.lexicon.get(word.toLowerCase())?.includes('person') ?? false;
   const glued = (i: number) => i > 0 && tokens[i - 1].end === tokens[i].start && LETTER_OR_DIGIT_END.test(tokens[i - 1].text);
   const added: CleanSpan[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const word = tokens[i].text;
     if (taken[i] || loud[i] || !ACRONYM.test(word) || isTitle(i) || glued(i)) continue;
     if (i > 0 && (isTitle(i - 1) || ARTICLES.has(tokens[i - 1].text.toLowerCase()) || PARTY_LETTERS.has(tokens[i - 1].text))) continue;
-    if (placeEntries(res.gazetteer, [word]) || isOrdinaryWord(res.lexicon, word) || knownPerson(word)) continue;
+    if (placeEntries(res.gazetteer, [word]) || isOrdinaryWord(res.lexicon, word) || isKnownPerson(res.lexicon, word)) continue;
     let verb = i + 1;
     if (BETWEEN.has(tokens[verb].text) && verb + 1 < tokens.length && gap(i, verb)) verb++;
     const next = verb + 1 < tokens.length ? tokens[verb + 1].text : '';

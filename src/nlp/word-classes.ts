@@ -17,6 +17,11 @@ export function isPersonNameWord(lexicon: Map<string, string[]>, word: string): 
   return classesOf(lexicon, word).some((c) => c === 'first' || c === 'last' || c === 'person');
 }
 
+/** compromise's lexicon knows the word as one person's name or initials ("JFK"), not only as a first or last name. */
+export function isKnownPerson(lexicon: Map<string, string[]>, word: string): boolean {
+  return classesOf(lexicon, word).includes('person');
+}
+
 /** compromise's lexicon knows the word as what starts a person's name: a first name or an honorific. */
 export function isFirstNameWord(lexicon: Map<string, string[]>, word: string): boolean {
   return classesOf(lexicon, word).some((c) => c === 'first' || c === 'person' || c === 'honorific');
