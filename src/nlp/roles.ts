@@ -82,9 +82,18 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
     [ra, rb] = trimConnectors(ra, rb);
     // Where the role is held: right before it ("UN Under-Secretary-General"), or after the name
     // ("Professor Monica Duffy Toft at The Fletcher School").
-    if (ra < rb) roles.push(make(index, ra, rb, orgBefore(ra - 1) ?? orgAfter(span.last)));
+    if (ra < rb) {
+      // "Chair Mr Ahmet Demirci": the title and the honorific are two roles, not one "Chair Mr".
+      let h = rb;
+      while (h > ra && isHonorific(tokens[h - 1].text)) h--;
+      const organization = orgBefore(ra - 1) ?? orgAfter(span.last);
+      const [ta, tb] = trimConnectors(ra, h);
+      if (ta < tb && h < rb) roles.push(make(index, ta, tb, organization), make(index, h, rb, null));
+      else roles.push(make(index, ra, rb, organization));
+    }
 
-    // After the name: ", [the] Role Words [at ORG]" up to a comma, full stop or bracket.
+    // After the name: ", [the] Role Words [at ORG]" up to a comma, full stop or bracket, or up to
+    // "in" and the place the role covers ("UNICEF Representative in Mozambique").
     let k = span.last;
     if (k < tokens.length && tokens[k].text === ',') {
       k++;
@@ -92,7 +101,7 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
       const start = k;
       while (k < tokens.length && k - start < MAX_ROLE_TOKENS && roleWord(k)) k++;
       const [sa, sb] = trimConnectors(start, k);
-      if (sa < sb && tokens.slice(sa, sb).some((_, j) => isTitle(sa + j)) && (k >= tokens.length || /^[,.;)]$|^(at|of|with|from)$/i.test(tokens[k].text))) {
+      if (sa < sb && tokens.slice(sa, sb).some((_, j) => isTitle(sa + j)) && (k >= tokens.length || /^[,.;)]$|^(at|of|with|from|in)$/i.test(tokens[k].text))) {
         roles.push(make(index, sa, sb, orgAfter(k)));
       }
     }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, createContext, type NlpContext } from '../../src/nlp/index.js';
 import { goldDocument } from '../../src/eval/run-gold.js';
+import { toRecord } from '../../src/export/record.js';
 import { TEST_CODEBOOK } from '../helpers/codebook.js';
 import { itDoesNotFind, itFinds } from '../helpers/mentions.js';
 
@@ -158,4 +159,30 @@ describe('review cases: what the new rules must not do', () => {
     expect(ramirez?.role).toBe('Judge');
     expect(a.roles!.map((r) => r.text)).not.toContain('SENATOR URGES QUICK VOTE');
   });
+});
+
+describe('roles: what each person is given', () => {
+  const rolesOf = (text: string, name: string) => {
+    const record = toRecord(run(text));
+    const person = record.entities.find((e) => e.name === name);
+    expect(person, name).toBeDefined();
+    return record.roles.filter((r) => r.entity_id === person!.id).map((r) => r.role);
+  };
+  it.each([
+    ['a title, then an honorific: two roles', '"We act now," said Committee Chair Ms Anna Lindqvist (Sweden).', 'Anna Lindqvist', ['Chair', 'Ms']],
+    ['a long title, then an honorific with a stop', 'Under Secretary for Rural Affairs Dr. Paul Okafor visited the plant.', 'Paul Okafor', ['Under Secretary for Rural Affairs', 'Dr.']],
+    ['after the name, up to the place the role covers', '"Vaccines work," said Dr Ravi Menon, FAO Representative in Kenya.', 'Ravi Menon', ['Dr', 'FAO Representative']],
+    ['after the name, up to a comma', 'Tom Keller, the Deputy Mayor, opened the bridge.', 'Tom Keller', ['Deputy Mayor']],
+    ['an honorific alone', 'Ms Jane Doe visited Brussels on Monday.', 'Jane Doe', ['Ms']],
+  ])('%s', (_, text, name, expected) => expect(rolesOf(text, name)).toEqual(expected));
+
+  it('the entity keeps the title, not the honorific, as its role', () => {
+    const a = run('"We act now," said Committee Chair Ms Anna Lindqvist (Sweden).');
+    expect(a.entities!.find((e) => e.name === 'Anna Lindqvist')?.role).toBe('Chair');
+  });
+
+  it.each([
+    ['words in lower case after the name are no role', 'Tom Keller, who chairs the board, spoke.', 'Tom Keller'],
+    ['a place after the name is no role', 'Tom Keller, Ottawa, said so.', 'Tom Keller'],
+  ])('%s', (_, text, name) => expect(rolesOf(text, name)).toEqual([]));
 });
