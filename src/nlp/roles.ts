@@ -18,6 +18,14 @@ const DIGITS = /^\d+$/;
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'hon', 'prof']);
 const MAX_ROLE_TOKENS = 12;
+/**
+ * Title words that only qualify another title ("Under Secretary", "Acting Director"): alone they
+ * are no role ("Under Bayh's amendment", "Senior Scout").
+ */
+const QUALIFIERS = new Set(['under', 'vice', 'acting', 'senior']);
+/** Qualifiers that in lower case are ordinary words before a title: "under President Bush", "the senior Senator". */
+const ORDINARY_IN_LOWER_CASE = new Set(['under', 'senior']);
+const isQualifier = (word: string) => QUALIFIERS.has(word.toLowerCase());
 
 /** A role is honorific-only ("Ms", "Dr") when every word is an honorific. */
 export function isHonorific(role: string): boolean {
@@ -62,6 +70,11 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
     while (b > a && CONNECTOR.has(tokens[b - 1].text.toLowerCase())) b--;
     return [a, b];
   };
+  /** Tokens [a, b) hold no title word but qualifiers, honorifics aside ("Under", "Senior Dr."). */
+  const onlyQualifiers = (a: number, b: number) => {
+    const words = tokens.slice(a, b).map((t) => t.text).filter((w) => !isHonorific(w) && !CONNECTOR.has(w.toLowerCase()));
+    return words.length > 0 && words.every(isQualifier);
+  };
   const make = (person: number, a: number, b: number, organization: number | null): RoleMention => ({
     person,
     text: text.slice(tokens[a].start, tokens[b - 1].end).replace(/\s+/g, ' '),
@@ -78,8 +91,9 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
     const b = a;
     while (a > 0 && b - a < MAX_ROLE_TOKENS && roleWord(a - 1) && sameLine(a - 1, a)) a--;
     let [ra, rb] = trimConnectors(a, b);
-    while (ra < rb && !isTitle(ra)) ra++;
+    while (ra < rb && (!isTitle(ra) || ORDINARY_IN_LOWER_CASE.has(tokens[ra].text))) ra++;
     [ra, rb] = trimConnectors(ra, rb);
+    if (onlyQualifiers(ra, rb)) ra = rb;
     // Where the role is held: right before it ("UN Under-Secretary-General"), or after the name
     // ("Professor Monica Duffy Toft at The Fletcher School").
     if (ra < rb) {
@@ -101,7 +115,7 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
       const start = k;
       while (k < tokens.length && k - start < MAX_ROLE_TOKENS && roleWord(k)) k++;
       const [sa, sb] = trimConnectors(start, k);
-      if (sa < sb && tokens.slice(sa, sb).some((_, j) => isTitle(sa + j)) && (k >= tokens.length || /^[,.;)]$|^(at|of|with|from|in)$/i.test(tokens[k].text))) {
+      if (sa < sb && tokens.slice(sa, sb).some((_, j) => isTitle(sa + j)) && !onlyQualifiers(sa, sb) && (k >= tokens.length || /^[,.;)]$|^(at|of|with|from|in)$/i.test(tokens[k].text))) {
         roles.push(make(index, sa, sb, orgAfter(k)));
       }
     }

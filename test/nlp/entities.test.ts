@@ -174,6 +174,8 @@ describe('roles: what each person is given', () => {
     ['after the name, up to the place the role covers', '"Vaccines work," said Dr Ravi Menon, FAO Representative in Kenya.', 'Ravi Menon', ['Dr', 'FAO Representative']],
     ['after the name, up to a comma', 'Tom Keller, the Deputy Mayor, opened the bridge.', 'Tom Keller', ['Deputy Mayor']],
     ['an honorific alone', 'Ms Jane Doe visited Brussels on Monday.', 'Jane Doe', ['Ms']],
+    ['"under" before a title is a preposition', 'Spending on roads rose under President Ana Ruiz.', 'Ana Ruiz', ['President']],
+    ['a qualifier in capitals is part of the title', 'Under Secretary Ana Ruiz visited the plant.', 'Ana Ruiz', ['Under Secretary']],
   ])('%s', (_, text, name, expected) => expect(rolesOf(text, name)).toEqual(expected));
 
   it('the entity keeps the title, not the honorific, as its role', () => {
@@ -184,5 +186,6 @@ describe('roles: what each person is given', () => {
   it.each([
     ['words in lower case after the name are no role', 'Tom Keller, who chairs the board, spoke.', 'Tom Keller'],
     ['a place after the name is no role', 'Tom Keller, Ottawa, said so.', 'Tom Keller'],
+    ['a qualifier alone is no role', "Tom Keller filed an amendment on Monday. Under Keller's amendment, the agency would report yearly.", 'Tom Keller'],
   ])('%s', (_, text, name) => expect(rolesOf(text, name)).toEqual([]));
 });
