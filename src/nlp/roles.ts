@@ -25,6 +25,9 @@ const MAX_ROLE_TOKENS = 12;
 const QUALIFIERS = new Set(['under', 'vice', 'acting', 'senior']);
 /** Qualifiers that in lower case are ordinary words before a title: "under President Bush", "the senior Senator". */
 const ORDINARY_IN_LOWER_CASE = new Set(['under', 'senior']);
+/** What "Under" qualifies in a title: "Under Secretary", "Under-Secretary-General", "Under Sheriff". */
+const UNDER_TITLE_HEAD = /^(?:secretary|sheriff|-)/i;
+const LOWER = /^\p{Ll}/u;
 const isQualifier = (word: string) => QUALIFIERS.has(word.toLowerCase());
 
 /** A role is honorific-only ("Ms", "Dr") when every word is an honorific. */
@@ -70,6 +73,8 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
     while (b > a && CONNECTOR.has(tokens[b - 1].text.toLowerCase())) b--;
     return [a, b];
   };
+  /** "Under" that starts no under-title ("Under President Bush's plan"; but "Under Secretary"). */
+  const notUnderTitle = (k: number) => tokens[k].text.toLowerCase() === 'under' && !(k + 1 < tokens.length && UNDER_TITLE_HEAD.test(tokens[k + 1].text));
   /** Tokens [a, b) hold no title word but qualifiers, honorifics aside ("Under", "Senior Dr."). */
   const onlyQualifiers = (a: number, b: number) => {
     const words = tokens.slice(a, b).map((t) => t.text).filter((w) => !isHonorific(w) && !CONNECTOR.has(w.toLowerCase()));
@@ -91,8 +96,18 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
     const b = a;
     while (a > 0 && b - a < MAX_ROLE_TOKENS && roleWord(a - 1) && sameLine(a - 1, a)) a--;
     let [ra, rb] = trimConnectors(a, b);
-    while (ra < rb && (!isTitle(ra) || ORDINARY_IN_LOWER_CASE.has(tokens[ra].text))) ra++;
+    while (ra < rb && (!isTitle(ra) || ORDINARY_IN_LOWER_CASE.has(tokens[ra].text) || notUnderTitle(ra))) ra++;
     [ra, rb] = trimConnectors(ra, rb);
+    // "chairman of President Bush's council", "assistant to Senator Keller": a description in lower
+    // case ends at "of" or "to"; the person's role is the title after it.
+    if (ra < rb && LOWER.test(tokens[ra].text)) {
+      for (let c = rb - 2; c > ra; c--) {
+        if (/^(of|to)$/.test(tokens[c].text) && isTitle(c + 1)) {
+          ra = c + 1;
+          break;
+        }
+      }
+    }
     if (onlyQualifiers(ra, rb)) ra = rb;
     // Where the role is held: right before it ("UN Under-Secretary-General"), or after the name
     // ("Professor Monica Duffy Toft at The Fletcher School").

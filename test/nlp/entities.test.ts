@@ -176,6 +176,9 @@ describe('roles: what each person is given', () => {
     ['an honorific alone', 'Ms Jane Doe visited Brussels on Monday.', 'Jane Doe', ['Ms']],
     ['"under" before a title is a preposition', 'Spending on roads rose under President Ana Ruiz.', 'Ana Ruiz', ['President']],
     ['a qualifier in capitals is part of the title', 'Under Secretary Ana Ruiz visited the plant.', 'Ana Ruiz', ['Under Secretary']],
+    ['"Under" at a sentence start qualifies no president', "Under President Ana Ruiz's plan, spending rose.", 'Ana Ruiz', ['President']],
+    ['a description in lower case ends at "of"', "Mo Diaz, chairman of President Ana Ruiz's council, resigned.", 'Ana Ruiz', ['President']],
+    ['a description in lower case ends at "to"', 'Jo Baker, an assistant to Senator Tom Keller, testified.', 'Tom Keller', ['Senator']],
   ])('%s', (_, text, name, expected) => expect(rolesOf(text, name)).toEqual(expected));
 
   it('the entity keeps the title, not the honorific, as its role', () => {
