@@ -115,7 +115,7 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources);
   }],
   ['roles', (a, ctx) => {
-    a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.capitalLines, 'capital lines', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists);
+    a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.capitalLines, 'capital lines', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists, ctx.resources.lexicon, ctx.resources.caseBuckets);
   }],
   ['entities', (a, ctx) => {
     const result = buildEntities(a.doc.text, need(a.tokens, 'tokens', 'entities'), need(a.sentences, 'sentences', 'entities'), need(a.spans, 'spans', 'entities'), need(a.roles, 'roles', 'entities'), ctx.aliases);

@@ -1,6 +1,7 @@
 import type { Token } from './tokenize.js';
 import type { CleanSpan } from './spans.js';
 import { isTitleWord, type WordLists } from './resources/wordlists.js';
+import { notOffice, oftenCapitalised } from './word-classes.js';
 
 export interface RoleMention {
   /** Index of the PERSON span the role belongs to. */
@@ -28,6 +29,8 @@ const ORDINARY_IN_LOWER_CASE = new Set(['under', 'senior']);
 /** What "Under" qualifies in a title: "Under Secretary", "Under-Secretary-General", "Under Sheriff". */
 const UNDER_TITLE_HEAD = /^(?:secretary|sheriff|-)/i;
 const LOWER = /^\p{Ll}/u;
+/** Letter salutations, not part of the title after them: "Dear Secretary Chao". */
+const SALUTATIONS = new Set(['dear']);
 const isQualifier = (word: string) => QUALIFIERS.has(word.toLowerCase());
 
 /** A role is honorific-only ("Ms", "Dr") when every word is an honorific. */
@@ -44,7 +47,7 @@ export function isHonorific(role: string): boolean {
  * organisation right before the role ("UN Under-Secretary-General") or after "at"/"of" following
  * it is recorded as where the role is held.
  */
-export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans: CleanSpan[], lists: WordLists): RoleMention[] {
+export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans: CleanSpan[], lists: WordLists, lexicon: Map<string, string[]>, caseBuckets: Map<string, number> | null): RoleMention[] {
   const spanAt = new Int32Array(tokens.length).fill(-1);
   spans.forEach((s, i) => {
     for (let k = s.first; k < s.last; k++) spanAt[k] = i;
@@ -73,6 +76,29 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
     while (b > a && CONNECTOR.has(tokens[b - 1].text.toLowerCase())) b--;
     return [a, b];
   };
+  /**
+   * "Foreign Secretary Boris Johnson": capitalised words right before the title are part of it
+   * when they could qualify an office (no verbs, prepositions, dates or numbers: "As President",
+   * "Thursday Senator"; not the salutation "Dear") and the text says they are no title-case
+   * headline ("Smith Urges Defense Secretary Rumsfeld"): a word in lower case, a comma or a bracket
+   * stands before them, or they start a sentence and press releases often capitalise them
+   * ("Foreign", not "Today").
+   */
+  const modifier = (k: number) => {
+    const word = tokens[k].text;
+    return UPPER.test(word) && !loud[k] && !isTitle(k) && !CONNECTOR.has(word.toLowerCase()) && !SALUTATIONS.has(word.toLowerCase()) && !notOffice(lexicon, word) && (caseBuckets?.get(word.toLowerCase()) ?? 4) >= 1;
+  };
+  const withModifiers = (from: number, title: number): number => {
+    for (let m = from; m < title; m++) {
+      let chain = true;
+      for (let k = m; k < title && chain; k++) chain = modifier(k);
+      if (!chain) continue;
+      const before = m > 0 && !/[\r\n]/.test(text.slice(tokens[m - 1].end, tokens[m].start)) ? tokens[m - 1].text : null;
+      if (before !== null && (LOWER.test(before) || before === ',' || before === '(')) return m;
+      if ((before === null || /^[.!?"“‘']$/.test(before)) && tokens.slice(m, title).every((t) => oftenCapitalised(caseBuckets, t.text))) return m;
+    }
+    return title;
+  };
   /** "Under" that starts no under-title ("Under President Bush's plan"; but "Under Secretary"). */
   const notUnderTitle = (k: number) => tokens[k].text.toLowerCase() === 'under' && !(k + 1 < tokens.length && UNDER_TITLE_HEAD.test(tokens[k + 1].text));
   /** Tokens [a, b) hold no title word but qualifiers, honorifics aside ("Under", "Senior Dr."). */
@@ -97,6 +123,7 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
     while (a > 0 && b - a < MAX_ROLE_TOKENS && roleWord(a - 1) && sameLine(a - 1, a)) a--;
     let [ra, rb] = trimConnectors(a, b);
     while (ra < rb && (!isTitle(ra) || ORDINARY_IN_LOWER_CASE.has(tokens[ra].text) || notUnderTitle(ra))) ra++;
+    if (ra < rb) ra = withModifiers(ra > a ? a : ra, ra);
     [ra, rb] = trimConnectors(ra, rb);
     // "chairman of President Bush's council", "assistant to Senator Keller": a description in lower
     // case ends at "of" or "to"; the person's role is the title after it.

@@ -41,6 +41,20 @@ export function usuallyLowerCase(caseBuckets: Map<string, number> | null, word: 
   return (caseBuckets?.get(word.toLowerCase()) ?? 4) <= 2;
 }
 
+/**
+ * Unlabeled press releases capitalise the word at least 30% of the time away from a sentence
+ * start (case buckets 2-4: "foreign", "defense"; not "today", "also"). A word they never saw counts.
+ */
+export function oftenCapitalised(caseBuckets: Map<string, number> | null, word: string): boolean {
+  return (caseBuckets?.get(word.toLowerCase()) ?? 4) >= 2;
+}
+
+const NOT_OFFICE_CLASSES = new Set(['verb', 'adv', 'prep', 'det', 'conj', 'pron', 'value', 'date']);
+/** compromise's lexicon knows the word as one that never qualifies an office: a verb, preposition, date or number ("As", "Thursday", "First"). */
+export function notOffice(lexicon: Map<string, string[]>, word: string): boolean {
+  return classesOf(lexicon, word).some((c) => NOT_OFFICE_CLASSES.has(c));
+}
+
 /** A word written all in capitals: "RAMIREZ", "USDA", "U.S.". */
 export const WRITTEN_IN_CAPITALS = /^\p{Lu}[\p{Lu}\p{N}'’.&-]*$/u;
 /** A token with at least one letter (a word, not punctuation or a number). */

@@ -169,7 +169,7 @@ describe('roles: what each person is given', () => {
     return record.roles.filter((r) => r.entity_id === person!.id).map((r) => r.role);
   };
   it.each([
-    ['a title, then an honorific: two roles', '"We act now," said Committee Chair Ms Anna Lindqvist (Sweden).', 'Anna Lindqvist', ['Chair', 'Ms']],
+    ['a title, then an honorific: two roles', '"We act now," said Committee Chair Ms Anna Lindqvist (Sweden).', 'Anna Lindqvist', ['Committee Chair', 'Ms']],
     ['a long title, then an honorific with a stop', 'Under Secretary for Rural Affairs Dr. Paul Okafor visited the plant.', 'Paul Okafor', ['Under Secretary for Rural Affairs', 'Dr.']],
     ['after the name, up to the place the role covers', '"Vaccines work," said Dr Ravi Menon, FAO Representative in Kenya.', 'Ravi Menon', ['Dr', 'FAO Representative']],
     ['after the name, up to a comma', 'Tom Keller, the Deputy Mayor, opened the bridge.', 'Tom Keller', ['Deputy Mayor']],
@@ -178,12 +178,17 @@ describe('roles: what each person is given', () => {
     ['a qualifier in capitals is part of the title', 'Under Secretary Ana Ruiz visited the plant.', 'Ana Ruiz', ['Under Secretary']],
     ['"Under" at a sentence start qualifies no president', "Under President Ana Ruiz's plan, spending rose.", 'Ana Ruiz', ['President']],
     ['a description in lower case ends at "of"', "Mo Diaz, chairman of President Ana Ruiz's council, resigned.", 'Ana Ruiz', ['President']],
+    ['words qualifying the office are part of the title', 'Foreign Secretary Ana Ruiz met the envoy in Oslo.', 'Ana Ruiz', ['Foreign Secretary']],
+    ['the same after a verb in lower case', 'The plan works, said Defence Minister Ana Ruiz on Monday.', 'Ana Ruiz', ['Defence Minister']],
+    ['a preposition at a sentence start is not part of the title', 'As President Ana Ruiz said, the plan works.', 'Ana Ruiz', ['President']],
+    ['a weekday is not part of the title', 'The vote came on Monday. Thursday Senator Ana Ruiz spoke.', 'Ana Ruiz', ['Senator']],
+    ['a salutation is not part of the title', 'Dear Secretary Ana Ruiz:\n\nWe write about the plan.', 'Ana Ruiz', ['Secretary']],
     ['a description in lower case ends at "to"', 'Jo Baker, an assistant to Senator Tom Keller, testified.', 'Tom Keller', ['Senator']],
   ])('%s', (_, text, name, expected) => expect(rolesOf(text, name)).toEqual(expected));
 
   it('the entity keeps the title, not the honorific, as its role', () => {
     const a = run('"We act now," said Committee Chair Ms Anna Lindqvist (Sweden).');
-    expect(a.entities!.find((e) => e.name === 'Anna Lindqvist')?.role).toBe('Chair');
+    expect(a.entities!.find((e) => e.name === 'Anna Lindqvist')?.role).toBe('Committee Chair');
   });
 
   it.each([
