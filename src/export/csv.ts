@@ -14,6 +14,12 @@ export function neutralise(value: unknown): string {
   return typeof value === 'string' && FORMULA.test(s) ? `'${s}` : s;
 }
 
+/**
+ * csv-stringify quotes a field holding its record delimiter (CRLF), but not a lone line feed or
+ * carriage return, which every CSV reader takes for the end of a record: quote those too.
+ */
+const LINE_BREAK = /[\r\n]/;
+
 /** RFC 4180 lines (CRLF, quotes where needed) for a table's header or rows, columns in schema order. */
 export function csvHeader(table: CsvTable): string {
   return stringify([columnsOf(table)], { record_delimiter: 'windows' });
@@ -24,6 +30,6 @@ export function csvRows<T extends CsvTable>(table: T, rows: Array<Row<T>>): stri
   const columns = columnsOf(table);
   return stringify(
     rows.map((r) => columns.map((c) => neutralise((r as Record<string, unknown>)[c]))),
-    { record_delimiter: 'windows' },
+    { record_delimiter: 'windows', quoted_match: LINE_BREAK },
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { csvHeader, csvRows, neutralise } from '../../src/export/csv.js';
 
 describe('csv', () => {
@@ -21,5 +22,16 @@ describe('csv', () => {
     expect(csvHeader('keywords.csv')).toBe('doc_id,rank,term,score,count\r\n');
     const out = csvRows('keywords.csv', [{ doc_id: 'a,"b"\nc', rank: 1, term: 'x', score: 0.5, count: 2 }]);
     expect(out).toBe('"a,""b""\nc",1,x,0.5,2\r\n');
+  });
+
+  it.each([
+    ['a lone line feed', 'VA.\n CARANA'],
+    ['a lone carriage return', 'one\rtwo'],
+    ['a CRLF', 'one\r\ntwo'],
+    ['a quote and no comma', 'the "Alliance"'],
+  ])('quotes a field with %s, so that a CSV reader gets it back whole', (_, text) => {
+    const out = csvRows('mentions.csv', [{ doc_id: 'd', entity_id: 'person/x', type: 'PERSON', start: 0, end: text.length, text, sentence_index: 0 }]);
+    expect(out.startsWith('d,person/x,PERSON,0,')).toBe(true);
+    expect(parse(out)).toEqual([['d', 'person/x', 'PERSON', '0', String(text.length), text, '0']]);
   });
 });
