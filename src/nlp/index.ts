@@ -17,7 +17,7 @@ import { placesByContext } from './place-context.js';
 import { addSpeakingAcronyms } from './speaking-acronyms.js';
 import { findRoles, type RoleMention } from './roles.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { cleanSpans, type CleanSpan } from './spans.js';
+import { cleanSpans, splitAtLayoutBreaks, type CleanSpan } from './spans.js';
 import { tagDocument } from './tagger.js';
 import { themeScores, type ScoredTheme } from './themes.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -74,7 +74,8 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.tagged = tagDocument(need(a.tokens, 'tokens', 'tag'), need(a.sentences, 'sentences', 'tag'), ctx.model, ctx.resources);
   }],
   ['clean', (a, ctx) => {
-    a.spans = cleanSpans(need(a.tokens, 'tokens', 'clean'), need(a.tagged, 'tagged spans', 'clean'), ctx.resources.lists);
+    const tokens = need(a.tokens, 'tokens', 'clean');
+    a.spans = cleanSpans(tokens, splitAtLayoutBreaks(a.doc.text, tokens, need(a.tagged, 'tagged spans', 'clean')), ctx.resources.lists);
   }],
   ['patterns', (a, ctx) => {
     a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources);

@@ -44,6 +44,30 @@ export function takenTokens(tokenCount: number, spans: TokenSpan[]): Uint8Array 
   return taken;
 }
 
+/** A gap between two tokens that is a line break and nothing else: hard-wrapped running text. */
+const WRAP = /^\r?\n$/;
+
+/**
+ * A name does not cross a line break set off by other spaces ("Lumber, Eureka \nJore Corporation",
+ * "battlefield \n   Mount Jackson Museum"): that is layout, list items or lines of an address. A
+ * bare line break can be hard-wrapped text ("Jens\nStoltenberg") and stays. The span is cut there,
+ * each part keeping the type.
+ */
+export function splitAtLayoutBreaks(text: string, tokens: Token[], spans: TokenSpan[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const span of spans) {
+    let first = span.first;
+    for (let k = span.first + 1; k < span.last; k++) {
+      const gap = text.slice(tokens[k - 1].end, tokens[k].start);
+      if (!/[\r\n]/.test(gap) || WRAP.test(gap)) continue;
+      out.push({ first, last: k, type: span.type });
+      first = k;
+    }
+    out.push(first === span.first ? span : { first, last: span.last, type: span.type });
+  }
+  return out;
+}
+
 /**
  * Trim a tagged span to the CoNLL convention presslens promises: no leading "the", no title or
  * honorific on a person (kept aside as the role), no trailing punctuation or possessive, at least
