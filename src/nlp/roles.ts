@@ -126,10 +126,13 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
     if (ra < rb) ra = withModifiers(ra > a ? a : ra, ra);
     [ra, rb] = trimConnectors(ra, rb);
     // "chairman of President Bush's council", "assistant to Senator Keller": a description in lower
-    // case ends at "of" or "to"; the person's role is the title after it.
-    if (ra < rb && LOWER.test(tokens[ra].text)) {
+    // case ends at "of", "to" or "for"; the person's role is the title after it. So does another
+    // person's title when only titles follow ("Communications Director for Rep. Keller").
+    if (ra < rb) {
+      const described = LOWER.test(tokens[ra].text);
       for (let c = rb - 2; c > ra; c--) {
-        if (/^(of|to)$/.test(tokens[c].text) && isTitle(c + 1)) {
+        const tail = described ? isTitle(c + 1) : /^(to|for)$/.test(tokens[c].text) && tokens.slice(c + 1, rb).every((_, j) => isTitle(c + 1 + j));
+        if (/^(of|to|for)$/.test(tokens[c].text) && tail) {
           ra = c + 1;
           break;
         }

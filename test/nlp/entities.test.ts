@@ -183,6 +183,8 @@ describe('roles: what each person is given', () => {
     ['a preposition at a sentence start is not part of the title', 'As President Ana Ruiz said, the plan works.', 'Ana Ruiz', ['President']],
     ['a weekday is not part of the title', 'The vote came on Monday. Thursday Senator Ana Ruiz spoke.', 'Ana Ruiz', ['Senator']],
     ['a salutation is not part of the title', 'Dear Secretary Ana Ruiz:\n\nWe write about the plan.', 'Ana Ruiz', ['Secretary']],
+    ["another person's title ends at \"for\"", 'The release was signed by the Communications Director for Senator Tom Keller on Monday.', 'Tom Keller', ['Senator']],
+    ['a title with "for" and a field stays whole', 'Under Secretary for Rural Affairs Ana Ruiz visited the plant.', 'Ana Ruiz', ['Under Secretary for Rural Affairs']],
     ['a description in lower case ends at "to"', 'Jo Baker, an assistant to Senator Tom Keller, testified.', 'Tom Keller', ['Senator']],
   ])('%s', (_, text, name, expected) => expect(rolesOf(text, name)).toEqual(expected));
 
