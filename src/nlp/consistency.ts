@@ -10,6 +10,8 @@ const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 /** Prepositions of place that people never take ("near Adré", "outside Mosul"): stricter than LOCATIVE. */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around', 'across', 'within', 'towards', 'toward']);
 const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'into', 'across', 'around', 'outside', 'inside', 'towards', 'toward', 'through', 'within']);
+/** Verbs that put the speaker after them in an attribution: "said Allard", "added Ruiz". */
+const ATTRIBUTION_VERBS = new Set(['said', 'says', 'added', 'adds', 'noted', 'stated', 'explained', 'continued', 'asked', 'wrote', 'concluded', 'remarked']);
 const surface = (tokens: Token[], first: number, last: number) => tokens.slice(first, last).map((t) => t.text).join(' ');
 
 /**
@@ -59,6 +61,10 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], loud: Uin
   // releases introduce people by full name. A place if the gazetteer knows it, else an organisation.
   const nameParts = new Set<string>();
   for (const s of spans) if (typeOf.get(surface(tokens, s.first, s.last)) === 'PERSON' && s.last - s.first >= 2) for (let k = s.first; k < s.last; k++) nameParts.add(tokens[k].text.toUpperCase());
+  // "... said Allard": a name right after a verb of attribution is the speaker, and releases that
+  // name their senator by surname alone do so throughout.
+  const attributed = new Set<string>();
+  for (const s of spans) if (s.first > 0 && ATTRIBUTION_VERBS.has(tokens[s.first - 1].text)) attributed.add(surface(tokens, s.first, s.last));
   const titled = new Set<string>();
   for (const s of spans) if (s.title || (s.first > 0 && titleWords.has(tokens[s.first - 1].text.toLowerCase().replace(/\.$/, '')))) titled.add(surface(tokens, s.first, s.last));
   // A place when the gazetteer knows it or the text puts it after "in", "near" and the like
@@ -81,7 +87,7 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], loud: Uin
       if (!isFirstNameWord(lexicon, key.split(' ')[0])) typeOf.set(key, 'LOCATION');
       continue;
     }
-    if (t !== 'PERSON' || key.includes(' ') || nameParts.has(key.toUpperCase()) || titled.has(key)) continue;
+    if (t !== 'PERSON' || key.includes(' ') || nameParts.has(key.toUpperCase()) || titled.has(key) || (attributed.has(key) && !isPlace(key))) continue;
     if (isPersonNameWord(lexicon, key)) continue;
     typeOf.set(key, isPlace(key) || located.has(key) ? 'LOCATION' : 'ORGANIZATION');
   }

@@ -86,3 +86,13 @@ describe('an acronym at a sentence start', () => {
   });
   itDoesNotFind([['an ordinary word in capitals', 'The fund paid for the survey (OK). OK was the answer most people gave.', /OK/]]);
 });
+
+describe('a surname alone that speaks is a person', () => {
+  itFinds([
+    ['after "said"', 'The bill passed on Monday. This is good news for farmers, said Vantreese. Vantreese introduced the bill in March.', ['PERSON:Vantreese']],
+    ['in text stripped of its punctuation', 'The plan will help veterans in Denver      said Dorlander      In addition the bill funds clinics', 'PERSON:Dorlander'],
+  ]);
+  itDoesNotFind([
+    ['a place that "speaks" stays a place', 'Growth is strong, said Denver. Denver is a city of parks.', /^PERSON:Denver/],
+  ]);
+});
