@@ -19,6 +19,7 @@ import type { DocumentRecord } from '../schema/document.js';
 import { DEFERRED_TABLES, deferredCsv, type DeferredCsv } from '../export/rows.js';
 import { entityPart, type EntityPart } from '../export/summary.js';
 import { AcronymResolver, remapRecord } from './acronym-resolution.js';
+import { SurnameResolver } from './surname-resolution.js';
 
 /** What pass 2 needs of a document: its line so far, its term counts, its deferred rows. */
 export interface SpoolEntry {
@@ -26,7 +27,7 @@ export interface SpoolEntry {
   jsonHead: string;
   wordCount: number;
   terms: Terms;
-  /** Ids of its entities named by a bare acronym (which the run's acronym table may resolve). */
+  /** Ids of its entities named by a bare acronym or a lone surname (which the run may resolve). */
   bare: string[];
   csv: DeferredCsv;
 }
@@ -125,6 +126,7 @@ export class Collector {
   readonly stats: RunStats;
   private readonly df = new DocumentFrequencies();
   private readonly acronyms = new AcronymResolver();
+  private readonly surnames = new SurnameResolver();
   private readonly started = performance.now();
 
   constructor(
@@ -144,7 +146,7 @@ export class Collector {
       for (const doc of result.docs) {
         this.df.add(doc.terms);
         const csv = Object.fromEntries(DEFERRED_TABLES.map((t) => [t, doc.csv[t] ?? ''])) as DeferredCsv;
-        this.spool.push({ id: doc.id, jsonHead: doc.jsonHead, wordCount: doc.wordCount, terms: doc.terms, bare: this.acronyms.add(doc), csv });
+        this.spool.push({ id: doc.id, jsonHead: doc.jsonHead, wordCount: doc.wordCount, terms: doc.terms, bare: [...this.acronyms.add(doc), ...this.surnames.add(doc)], csv });
         stats.words += doc.wordCount;
       }
       stats.documents += result.docs.length;
@@ -159,11 +161,13 @@ export class Collector {
 
   /**
    * Pass 2: every spooled document with its keywords, and with the bare acronyms the run's
-   * acronym table resolves joined to their long forms (only those documents are re-rendered).
+   * acronym table resolves joined to their long forms, and lone surnames to the one person the
+   * run names in full with them (only those documents are re-rendered).
    */
   finish(keywords: number): RunStats {
     this.stats.passOneMs = performance.now() - this.started;
-    const resolved = this.acronyms.resolve();
+    // Bare acronyms are organisations and places, lone surnames people: the two never share an id.
+    const resolved = new Map([...this.acronyms.resolve(), ...this.surnames.resolve()]);
     let documents = 0;
     for (const entry of this.spool.entries()) {
       // Pass 2 makes garbage at the pace of the disk (lines read, records re-rendered): collect it.

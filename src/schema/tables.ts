@@ -34,7 +34,7 @@ export const DocumentRow = z.object({
 });
 
 export const EntityRow = z.object({
-  entity_id: z.string().describe('Stable id: type and normalised canonical name (a bare acronym the run defines one way only takes its long form\'s id)'),
+  entity_id: z.string().describe('Stable id: type and normalised canonical name (a bare acronym the run defines one way only takes its long form\'s id; a surname alone, the id of the one person the run names in full with it)'),
   type: EntityType,
   name: z.string().describe('The canonical name most documents use, a spelled-out name before an acronym or an all-capitals form'),
   aliases: z.string().describe('Other forms used in any document, joined by " | "'),
