@@ -17,7 +17,8 @@ export function slug(name: string): string {
   return s || 'x';
 }
 
-const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+/** Generational suffixes, not part of a surname: "Jr.", "III". */
+export const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 
 /**
  * The id that joins one entity across documents and runs: type and a normalised name. A person

@@ -1,7 +1,5 @@
 import type { DocResult } from './types.js';
-import { ACRONYM, entityId, slug } from '../nlp/entity-id.js';
-
-const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
+import { ACRONYM, entityId, slug, SUFFIX } from '../nlp/entity-id.js';
 
 /** First name and surname of a person named in full ("Daniel K. Akaka, Jr." -> daniel, akaka), or null. */
 function nameParts(name: string): { first: string; surname: string } | null {
