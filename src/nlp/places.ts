@@ -6,7 +6,7 @@ import { tokenize } from './tokenize.js';
 /**
  * Link LOCATION entities to the gazetteer: a country gets its ISO 3166-1 alpha-2 code, a region its
  * country, a city its country and coordinates. Among places of the same name, one in a country the
- * document names wins, else the first by rank (see gazetteer.ts). Returns the document's "countries mentioned":
+ * document names wins (unless a city ten times larger has the name), else the first by rank (see gazetteer.ts). Returns the document's "countries mentioned":
  * countries named, and countries referred to by nationality words ("Syrian"), which are not places.
  */
 export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer): string[] {
@@ -22,8 +22,11 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
   }
   for (const [e, entries] of candidates) {
-    // Entries come best first; a place in a country the document names beats one elsewhere.
-    const best = entries[0].kind === 'country' ? entries[0] : (entries.find((x) => countries.has(x.countryCode)) ?? entries[0]);
+    // Entries come best first; a place in a country the document names beats one elsewhere,
+    // unless the first is a city ten times its size ("Boston" in a release that names the UK).
+    const named = entries.find((x) => countries.has(x.countryCode));
+    const dwarfed = named !== undefined && entries[0].kind === 'city' && named.population * 10 < entries[0].population;
+    const best = entries[0].kind === 'country' || !named || dwarfed ? entries[0] : named;
     e.place = { kind: best.kind === 'country' ? 'country' : best.kind === 'region' ? 'region' : 'city', country_code: best.countryCode, lat: best.lat, lon: best.lon };
   }
   const referred = new Set(countries);

@@ -43,6 +43,13 @@ describe('entities: what must be found', () => {
     expect(keller?.role).toBe('Ambassador');
   });
 
+  it.each([
+    ['a city ten times larger wins over one in a country the release names', 'A delegation from the United Kingdom visited Boston on Monday.', 'Boston', 'US'],
+    ['a place in a country the release names wins over a namesake of like size', 'The festival in Texas moved from Athens to Paris this year, officials in the United States said.', 'Athens', 'US'],
+  ])('%s', (_, text, name, country) => {
+    expect(run(text).entities!.find((e) => e.name === name)?.place?.country_code).toBe(country);
+  });
+
   it('merges an acronym defined in brackets with its long form', () => {
     const a = run('The Lower Manhattan Security Initiative (LMSI) was praised. Officials said LMSI works.');
     const e = a.entities!.find((x) => x.name === 'Lower Manhattan Security Initiative');
