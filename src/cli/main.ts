@@ -82,6 +82,11 @@ if (isEntry || process.argv[1]?.endsWith('/presslens') || process.argv[1]?.endsW
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A reader that closes the pipe early ("presslens diff a b --json | head") has all it wants.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
   const io: Io = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

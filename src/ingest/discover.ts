@@ -41,13 +41,17 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
   }
   const files: InputFile[] = [];
   const seen = new Set<string>();
+  const relPaths = new Set<string>();
   for (const input of inputs) {
     const abs = path.resolve(input);
     const stat = fs.statSync(abs);
     if (stat.isFile()) {
       if (seen.has(abs)) continue;
       seen.add(abs);
-      files.push({ root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: formatOf(abs) });
+      const file: InputFile = { root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: formatOf(abs) };
+      if (relPaths.has(file.relPath)) file.skip = { code: 'E_DUPLICATE_PATH', severity: 'fatal', message: 'Another input has the same file name, and document ids come from it; not read. Give their folder as input, or rename the file.' };
+      relPaths.add(file.relPath);
+      files.push(file);
       continue;
     }
     const realRoot = fs.realpathSync(abs);
@@ -62,12 +66,20 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
       ignore: ['**/node_modules/**', ...readIgnoreFile(abs), ...ignore],
     });
     found.sort((a, b) => compareStrings(a.path, b.path));
+    // A presslens output folder (manifest.json beside datapackage.json) inside an input folder is
+    // the output of an earlier run ("presslens extract ." twice), not press releases: not read.
+    const paths = new Set(found.map((e) => e.path.split(path.sep).join('/')));
+    const outputs = [...paths].filter((p) => p.endsWith('manifest.json') && paths.has(p.replace(/manifest\.json$/, 'datapackage.json'))).map((p) => p.replace(/manifest\.json$/, ''));
     const realSeen = new Set<string>();
     for (const entry of found) {
       const absPath = path.join(abs, entry.path);
       if (seen.has(absPath) || (entry.dirent.isDirectory() && !entry.dirent.isSymbolicLink())) continue;
       const relPath = entry.path.split(path.sep).join('/');
+      if (outputs.some((dir) => relPath.startsWith(dir))) continue;
       const file: InputFile = { root: abs, absPath, relPath, format: formatOf(relPath) };
+      // Two input folders holding the same path would give two documents one id.
+      if (relPaths.has(relPath)) file.skip = { code: 'E_DUPLICATE_PATH', severity: 'fatal', message: 'Another input folder has a file at the same path, and document ids come from the path; not read. Give the folders one parent folder as input, or rename the file.' };
+      relPaths.add(relPath);
       let real: string | null = null;
       try {
         real = fs.realpathSync(absPath);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers/run.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, cli, ROOT, tempDir } from '../helpers/run.js';
 
 const readCsv = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\r\n');
 
@@ -117,5 +118,17 @@ describe('incremental runs', () => {
     cli(['extract', input, '--out', out, '--stats', path.join(dir, '3.json')]);
     expect(stats(path.join(dir, '3.json')).cached_files).toBe(2);
     expect(fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8')).toContain('Bergen');
+  });
+});
+
+describe('output into a pipe closed early', () => {
+  it('ends quietly when the reader stops ("presslens diff A B --json | head")', () => {
+    const out = tempDir('presslens-pipe-');
+    fs.writeFileSync(path.join(out, 'a.txt'), 'NATO met in Brussels on Monday.');
+    expect(cli(['extract', out, '--out', path.join(out, 'run'), '--quiet']).code).toBe(0);
+    // More than a pipe buffer (64 KB) of JSON, read 10 bytes of.
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" diff test/golden/corpus "${path.join(out, 'run')}" --json | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('status=0');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });

@@ -39,3 +39,25 @@ describe('reading input files', () => {
     expect(read).not.toHaveBeenCalled();
   });
 });
+
+describe('discovering inputs', () => {
+  it('reports a file at the same path in a second input folder as E_DUPLICATE_PATH (ids come from paths)', () => {
+    const [x1, x2] = [tempDir(), tempDir()];
+    fs.writeFileSync(path.join(x1, 'a.txt'), 'Paris.');
+    fs.writeFileSync(path.join(x2, 'a.txt'), 'Berlin.');
+    fs.writeFileSync(path.join(x2, 'b.txt'), 'Rome.');
+    const files = discover([x1, x2]);
+    expect(files.map((f) => [f.relPath, f.skip?.code ?? null])).toEqual([['a.txt', null], ['a.txt', 'E_DUPLICATE_PATH'], ['b.txt', null]]);
+    expect(ingestFile(files[1]).items).toEqual([expect.objectContaining({ kind: 'problem', problem: expect.objectContaining({ code: 'E_DUPLICATE_PATH', file: 'a.txt' }) })]);
+  });
+
+  it('does not read a presslens output folder inside an input folder', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'Paris.');
+    fs.mkdirSync(path.join(dir, 'output'));
+    for (const f of ['manifest.json', 'datapackage.json', 'documents.jsonl']) fs.writeFileSync(path.join(dir, 'output', f), '{}');
+    fs.mkdirSync(path.join(dir, 'notes'));
+    fs.writeFileSync(path.join(dir, 'notes', 'manifest.json'), '{}');
+    expect(discover([dir]).map((f) => f.relPath)).toEqual(['a.txt', 'notes/manifest.json']);
+  });
+});
