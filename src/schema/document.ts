@@ -48,7 +48,7 @@ export const DocumentTheme = z.object({
   label: z.string().describe('Theme label from the codebook'),
   score: z.number().describe('Weighted hits per 1,000 words'),
   threshold: z.number().describe('The theme is assigned when score >= threshold and minSentences is met'),
-  sentences: z.number().int().describe('Distinct sentences with evidence'),
+  sentences: z.number().int().describe('Distinct sentences with evidence, boilerplate aside (what the theme\'s minimum sentence count is checked against)'),
   evidence: z.array(Evidence).describe('Every counted hit, in text order'),
   evidence_sentence: z.string().describe('The sentence with the most evidence, white space collapsed'),
   evidence_start: Offset.describe('Offset of that sentence in the document text'),
@@ -83,7 +83,7 @@ export type Source = z.infer<typeof Source>;
 
 export const Role = z.object({
   entity_id: z.string().describe('The person holding the role'),
-  role: z.string().describe('The title or role as written, e.g. "Under-Secretary-General for Political Affairs"'),
+  role: z.string().describe('The title or role as written, each run of white space as one space, e.g. "Under-Secretary-General for Political Affairs"'),
   organization_id: z.string().nullable().describe('Entity id of the organisation the role is held at, where the text says'),
   start: Offset,
   end: Offset,
