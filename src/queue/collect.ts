@@ -17,7 +17,7 @@ export interface RunStatus {
 
 /** How far a queued run has come: batches stored, failed for good, waiting and running. */
 export async function runStatus(redisUrl: string, runId: string): Promise<RunStatus & { failures: Map<number, string> }> {
-  const redis = connect(redisUrl);
+  const redis = await connect(redisUrl);
   const queue = new Queue(QUEUE, { connection: redis });
   try {
     const meta = await readMeta(redis, runId);
@@ -55,7 +55,7 @@ export async function collectRun(redisUrl: string, runId: string, out: string, o
     await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
     status = await runStatus(redisUrl, runId);
   }
-  const redis = connect(redisUrl);
+  const redis = await connect(redisUrl);
   try {
     const meta = await readMeta(redis, runId);
     const { manifest } = await writeCollected(

@@ -36,7 +36,7 @@ export async function enqueueRun(inputs: string[], settings: Settings, runId: st
     settingsHash: settings.hash,
     manifestBase,
   };
-  const redis = connect(redisUrl);
+  const redis = await connect(redisUrl);
   const queue = new Queue(QUEUE, { connection: redis });
   try {
     await redis.set(keys(runId).meta, JSON.stringify(meta));

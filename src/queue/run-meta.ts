@@ -33,7 +33,25 @@ export const keys = (runId: string) => ({
   results: `presslens:run:${runId}:results`,
 });
 
-export function connect(url: string): Redis {
+/** How long a queue command waits for Redis to answer before giving up (exit 2). */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * A connection to Redis, once Redis has answered: ioredis would otherwise retry an unreachable
+ * server for ever and the command would hang without a word. The connection itself retries, so a
+ * worker outlives a Redis restart.
+ */
+export async function connect(url: string): Promise<Redis> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: CONNECT_TIMEOUT_MS });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (error) {
+    throw new PresslensError('E_REDIS', `Cannot reach Redis at ${url}: ${(error as Error).message.replace(/\.$/, '')}. Start Redis, or give its address with --redis.`);
+  } finally {
+    probe.disconnect();
+  }
   return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
 }
 

@@ -25,7 +25,7 @@ export interface QueueWorkerOptions {
  * its job's lock expires and another worker takes it. Runs until stopped.
  */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<Worker> {
-  const redis = connect(options.redis);
+  const redis = await connect(options.redis);
   const runs = new Map<string, { meta: RunMeta; ctx: NlpContext | null; cache: ResultCache | null }>();
   const ownSalt = (settingsHash: string) => sha256(`${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}\n${settingsHash}`);
 
@@ -47,7 +47,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Wor
   };
 
   const lock = options.lockMs ?? 30_000;
-  const worker = new Worker(QUEUE, processor, { connection: connect(options.redis), concurrency: 1, lockDuration: lock, stalledInterval: lock, maxStalledCount: 3 });
+  const worker = new Worker(QUEUE, processor, { connection: await connect(options.redis), concurrency: 1, lockDuration: lock, stalledInterval: lock, maxStalledCount: 3 });
   await worker.waitUntilReady();
   return worker;
 }

@@ -132,3 +132,16 @@ describe('output into a pipe closed early', () => {
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
+
+describe('queue commands without Redis', () => {
+  it.each([
+    ['status', ['status', '--run', 'r1']],
+    ['enqueue', ['enqueue', 'corpus', '--run', 'r1']],
+    ['collect', ['collect', '--run', 'r1', '--out', '/tmp/presslens-never-written']],
+  ])('%s says Redis cannot be reached and exits 2 instead of waiting for ever', (_, args) => {
+    // Port 1 on loopback: nothing listens there.
+    const r = cli([...args, '--redis', 'redis://127.0.0.1:1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Cannot reach Redis at redis:\/\/127\.0\.0\.1:1: .*Start Redis/);
+  });
+});
