@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
+import fg, { type Entry } from 'fast-glob';
 import { PresslensError } from '../util/errors.js';
 import { compareStrings } from '../util/compare.js';
 import { formatOf } from './formats.js';
 import type { InputFile } from './types.js';
 
 export const IGNORE_FILE = '.presslensignore';
-/** How deep folders are searched (also what stops a loop of followed links). */
+/** How deep folders are searched. */
 const MAX_DEPTH = 40;
 
 /** Globs in a root's .presslensignore: one per line, # comments; a trailing / means a folder. */
@@ -27,8 +27,8 @@ function readIgnoreFile(root: string): string[] {
  * node_modules skipped); the result is sorted by root, then by relative path, so ids and output
  * order never depend on the file system. Files of unknown formats are returned too (format null):
  * they are reported, not silently dropped. Symbolic links are reported, not followed, when they
- * lead out of the input folder or nowhere; with followSymlinks they are followed (a file reached
- * twice is read once, and depth is bounded, so a loop of links ends).
+ * lead out of the input folder or nowhere, or loop back to a folder they stand in; with
+ * followSymlinks the others are followed, each real folder once (a file reached twice is read once).
  */
 export function discover(inputs: string[], ignore: string[] = [], followSymlinks = false): InputFile[] {
   const missing = inputs.filter((input) => !fs.existsSync(input));
@@ -55,27 +55,19 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
       continue;
     }
     const realRoot = fs.realpathSync(abs);
-    const found = fg.sync('**/*', {
-      cwd: abs,
-      onlyFiles: false,
-      objectMode: true,
-      dot: false,
-      followSymbolicLinks: followSymlinks,
-      deep: MAX_DEPTH,
-      suppressErrors: true,
-      ignore: ['**/node_modules/**', ...readIgnoreFile(abs), ...ignore],
-    });
+    const found = listTree(abs, ['**/node_modules/**', ...readIgnoreFile(abs), ...ignore], followSymlinks);
     found.sort((a, b) => compareStrings(a.path, b.path));
     // A presslens output folder (manifest.json beside datapackage.json) inside an input folder is
     // the output of an earlier run ("presslens extract ." twice), not press releases: not read.
     const paths = new Set(found.map((e) => e.path.split(path.sep).join('/')));
     const outputs = [...paths].filter((p) => p.endsWith('manifest.json') && paths.has(p.replace(/manifest\.json$/, 'datapackage.json'))).map((p) => p.replace(/manifest\.json$/, ''));
     const realSeen = new Set<string>();
+    const loops: string[] = [];
     for (const entry of found) {
       const absPath = path.join(abs, entry.path);
       if (seen.has(absPath) || (entry.dirent.isDirectory() && !entry.dirent.isSymbolicLink())) continue;
       const relPath = entry.path.split(path.sep).join('/');
-      if (outputs.some((dir) => relPath.startsWith(dir))) continue;
+      if (outputs.some((dir) => relPath.startsWith(dir)) || loops.some((dir) => relPath.startsWith(dir))) continue;
       const file: InputFile = { root: abs, absPath, relPath, format: formatOf(relPath) };
       // Two input folders holding the same path would give two documents one id.
       if (relPaths.has(relPath)) file.skip = { code: 'E_DUPLICATE_PATH', severity: 'fatal', message: 'Another input folder has a file at the same path, and document ids come from the path; not read. Give the folders one parent folder as input, or rename the file.' };
@@ -91,6 +83,11 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
         const stat = fs.statSync(real);
         if (!inside && !followSymlinks) {
           file.skip = { code: 'W_SYMLINK_OUTSIDE', severity: 'warning', message: `A symbolic link to a ${stat.isDirectory() ? 'folder' : 'file'} outside the input folder; not followed. Use --follow-symlinks to read it.` };
+        } else if (stat.isDirectory() && entry.dirent.isSymbolicLink() && isAncestor(real, path.dirname(absPath))) {
+          // A link back to a folder it stands in ("sub/loop -> .") would be followed for ever: the
+          // link is reported once, and nothing below it is read.
+          loops.push(`${relPath}/`);
+          file.skip = { code: 'W_SYMLINK_BROKEN', severity: 'warning', message: 'A symbolic link to a folder it stands in (a loop); not followed.' };
         } else if (stat.isDirectory()) {
           continue; // a folder (or a link to one inside the input, whose files are read where they are)
         } else if (!stat.isFile()) {
@@ -106,4 +103,52 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
     }
   }
   return files;
+}
+
+interface TreeEntry {
+  /** Relative to the root, with "/" between folders. */
+  path: string;
+  dirent: Entry['dirent'];
+}
+
+/**
+ * Every entry under `root`. With `follow`, a link to a folder is listed through, each real folder
+ * once: fast-glob's own link following walks a loop of links down to the depth limit, and two
+ * loops make that exponential ("a -> ." and "b -> .." ran a run out of memory).
+ */
+function listTree(root: string, ignore: string[], follow: boolean): TreeEntry[] {
+  const out: TreeEntry[] = [];
+  const visited = new Set([fs.realpathSync(root)]);
+  const pending = [''];
+  while (pending.length) {
+    const prefix = pending.shift()!;
+    const cwd = prefix ? path.join(root, prefix) : root;
+    const entries = fg.sync('**/*', { cwd, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, suppressErrors: true, ignore });
+    for (const e of entries) {
+      const rel = prefix ? `${prefix}/${e.path}` : e.path;
+      out.push({ path: rel, dirent: e.dirent });
+      if (!follow || !e.dirent.isSymbolicLink()) continue;
+      try {
+        const real = fs.realpathSync(path.join(root, rel));
+        if (fs.statSync(real).isDirectory() && !visited.has(real) && !isAncestor(real, path.dirname(path.join(root, rel)))) {
+          visited.add(real);
+          pending.push(rel);
+        }
+      } catch {
+        // A broken link: reported by the caller.
+      }
+    }
+  }
+  return out;
+}
+
+/** Is folder `dir` the folder `inside` (real path taken) or one of its ancestors? */
+function isAncestor(dir: string, inside: string): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync(inside);
+  } catch {
+    return false;
+  }
+  return real === dir || real.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 }

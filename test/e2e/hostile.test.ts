@@ -58,7 +58,10 @@ describe('hostile input: nothing crashes the batch, nothing is lost', () => {
   it('does not read a file outside the input folder through a link, unless asked to', () => {
     expect(fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8')).not.toContain('A secret outside');
     const followed = path.join(dir, 'out-follow');
-    cli(['extract', input, '--out', followed, '--max-bytes', String(HOSTILE_MAX_BYTES), '--follow-symlinks']);
+    const run = cli(['extract', input, '--out', followed, '--max-bytes', String(HOSTILE_MAX_BYTES), '--follow-symlinks']);
+    // Loops of links are reported once each and not walked (two loops ran the walk out of memory).
+    expect(run.code).toBe(1);
+    expect(csv(path.join(followed, 'problems.csv')).filter((p) => p.code === 'W_SYMLINK_BROKEN').map((p) => p.file)).toEqual(['link-broken.txt', 'loop/back', 'self']);
     expect(fs.readFileSync(path.join(followed, 'documents.jsonl'), 'utf8')).toContain('A secret outside');
   });
 });

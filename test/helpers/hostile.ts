@@ -58,11 +58,15 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
   fs.symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'link-broken.txt'));
   fs.mkdirSync(path.join(dir, 'loop'));
   fs.symlinkSync(dir, path.join(dir, 'loop', 'back'));
+  // A second loop: followed naively, two loops make the walk exponential.
+  fs.symlinkSync('.', path.join(dir, 'self'));
   return [
     ...cases.map(({ file, problems, documents }) => ({ file, problems, documents })),
     { file: 'link-outside.txt', problems: ['W_SYMLINK_OUTSIDE'], documents: [] },
     { file: 'link-inside.txt', problems: ['I_DUPLICATE_FILE'], documents: [] },
     { file: 'link-broken.txt', problems: ['W_SYMLINK_BROKEN'], documents: [] },
+    { file: 'loop/back', problems: ['W_SYMLINK_BROKEN'], documents: [] },
+    { file: 'self', problems: ['W_SYMLINK_BROKEN'], documents: [] },
   ];
 }
 
