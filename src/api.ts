@@ -10,6 +10,7 @@ import { isUpToDate } from './pipeline/up-to-date.js';
 import { clearLeftovers } from './export/output-dir.js';
 import fs from 'node:fs';
 import { resolveSettings, type ExtractOptions } from './settings.js';
+import { checkLibraryCall } from './api-options.js';
 import { DocumentRecord } from './schema/document.js';
 import type { Problem } from './schema/problem.js';
 import type { Row } from './schema/tables.js';
@@ -53,6 +54,7 @@ export interface RunControl {
  * problems.csv. Throws a PresslensError (with a code) only when the run cannot start.
  */
 export async function extract(inputs: string | string[], options: ExtractOptions & RunControl = {}): Promise<ExtractResult> {
+  checkLibraryCall(inputs, options);
   const settings = resolveSettings(options);
   const documents: DocumentRecord[] = [];
   const problems: Problem[] = [];
@@ -81,7 +83,8 @@ export async function extract(inputs: string | string[], options: ExtractOptions
  * Extract and write the full data contract (documents.jsonl, the CSV tables, problems.csv,
  * manifest.json) into `out`, atomically: `out` is replaced only once every file is complete.
  */
-export async function extractToDirectory(inputs: string[], out: string, options: ExtractOptions & RunControl = {}): Promise<ExtractToDirectoryResult> {
+export async function extractToDirectory(given: string | string[], out: string, options: ExtractOptions & RunControl = {}): Promise<ExtractToDirectoryResult> {
+  const inputs = checkLibraryCall(given, options);
   const startedAt = new Date();
   const settings = resolveSettings(options);
   const cacheDir = options.cache === false ? null : (options.cache ?? path.join(out, '.cache'));
