@@ -21,8 +21,12 @@ export class ResultCache {
 
   /** The cache key of a file, or null when the file cannot be read (the job reports why). */
   keyOf(file: InputFile, maxBytes: number): string | null {
+    // A file discovery set aside (a pipe, which reading would block on; a link not followed) is
+    // reported by its job, never read here.
+    if (file.skip) return null;
     try {
-      if (fs.statSync(file.absPath).size > maxBytes) return null;
+      const stat = fs.statSync(file.absPath);
+      if (!stat.isFile() || stat.size > maxBytes) return null;
       return sha256(`${this.salt}\n${file.relPath}\n${sha256(fs.readFileSync(file.absPath))}`);
     } catch {
       return null;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -60,6 +61,8 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
   fs.symlinkSync(dir, path.join(dir, 'loop', 'back'));
   // A second loop: followed naively, two loops make the walk exponential.
   fs.symlinkSync('.', path.join(dir, 'self'));
+  // A named pipe: reading it blocks until a writer comes (the cache key once read it: the run hung).
+  spawnSync('mkfifo', [path.join(dir, 'pipe.txt')]);
   return [
     ...cases.map(({ file, problems, documents }) => ({ file, problems, documents })),
     { file: 'link-outside.txt', problems: ['W_SYMLINK_OUTSIDE'], documents: [] },
@@ -67,6 +70,7 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
     { file: 'link-broken.txt', problems: ['W_SYMLINK_BROKEN'], documents: [] },
     { file: 'loop/back', problems: ['W_SYMLINK_BROKEN'], documents: [] },
     { file: 'self', problems: ['W_SYMLINK_BROKEN'], documents: [] },
+    { file: 'pipe.txt', problems: ['W_NOT_A_FILE'], documents: [] },
   ];
 }
 
