@@ -115,7 +115,7 @@ const table = [
   '| --- | ---: | ---: | ---: | ---: | ---: |',
   ...[['1/4', q], ['1/2', h], ['all', w2]].map(([name, s]) => `| ${name} | ${fmt(s.documents)} | ${fmt(s.words)} | ${fmt(s.seconds, 1)} s | ${fmt(s.words_per_second)} | ${fmt(s.max_rss_mb)} MB |`),
   '',
-  `Peak RSS grows ${fmt((100 * (w2.max_rss_mb - q.max_rss_mb)) / q.max_rss_mb, 0)}% from a quarter to all of the corpus.`,
+  `Peak RSS grows ${fmt((100 * (w2.max_rss_mb - q.max_rss_mb)) / q.max_rss_mb, 1)}% from a quarter to all of the corpus.`,
 ].join('\n');
 console.log(table);
 if (opts.readme) {
