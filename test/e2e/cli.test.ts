@@ -28,6 +28,13 @@ describe('presslens CLI', () => {
     expect(cli(['eval']).stderr).toMatch(/--gold FILE is required/);
   });
 
+  it('refuses entity types it does not know, with the others in the same message', () => {
+    const r = cli(['eval', '--types', 'FOO,PERSON', '--skip-gold', 'named']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/3 usage errors/);
+    expect(r.stderr).toMatch(/--types expects a comma-separated list of PERSON, ORGANIZATION, LOCATION; got "FOO,PERSON"/);
+  });
+
   it('exits 2 for a missing input and writes nothing', () => {
     const dir = tempDir();
     const r = cli(['extract', path.join(dir, 'nope'), '--out', path.join(dir, 'out')]);

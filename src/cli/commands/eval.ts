@@ -6,6 +6,7 @@ import { evaluateThemes, formatThemeResult } from '../../eval/themes.js';
 import { resolveSettings } from '../../settings.js';
 import type { Command } from '../command.js';
 import { OPTIONS } from '../options.js';
+import { EntityType } from '../../schema/document.js';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -26,6 +27,9 @@ export const evalCommand: Command = {
     if (!args.options.gold) errors.push('--gold FILE is required');
     for (const s of (args.options['skip-gold'] as string[] | undefined) ?? []) if (!s.includes('=')) errors.push(`--skip-gold expects FIELD=VALUE, got "${s}"`);
     if (args.positionals.length) errors.push(`unexpected argument ${args.positionals[0]}`);
+    const types = String(args.options.types ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const unknown = types.filter((t) => !EntityType.options.includes(t as EntityType));
+    if (unknown.length || !types.length) errors.push(`--types expects a comma-separated list of ${EntityType.options.join(', ')}; got "${args.options.types ?? ''}"`);
     return errors;
   },
   run(args, io) {
