@@ -26,6 +26,7 @@ export class OutputDir {
     const base = path.basename(abs);
     this.staging = path.join(parent, `.${base}.staging-${process.pid}`);
     this.backup = path.join(parent, `.${base}.previous`);
+    refuseForeignFolder(abs);
     try {
       fs.mkdirSync(parent, { recursive: true });
       this.recover(parent, base);
@@ -86,5 +87,19 @@ export function clearLeftovers(dir: string): void {
   for (const name of fs.readdirSync(parent)) {
     const m = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)$`).exec(name);
     if (m && !isAlive(Number(m[1]))) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * The output folder is replaced whole at the end of a run, so it must be new, empty, or the
+ * output of an earlier run (manifest.json): "--out ." in a folder of one's own files, or the input
+ * folder itself, would delete them.
+ */
+function refuseForeignFolder(abs: string): void {
+  if (!fs.existsSync(abs)) return;
+  if (!fs.statSync(abs).isDirectory()) throw new PresslensError('E_OUTPUT', `The output ${abs} is a file, not a folder. Give a new or empty folder with --out.`);
+  const entries = fs.readdirSync(abs).filter((name) => !name.startsWith('.'));
+  if (entries.length && !entries.includes('manifest.json')) {
+    throw new PresslensError('E_OUTPUT', `The output folder ${abs} holds files that are not a presslens output (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', ...' : ''}); a run replaces the whole folder, so it would delete them. Give a new or empty folder with --out.`);
   }
 }

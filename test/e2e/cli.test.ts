@@ -92,6 +92,8 @@ describe('presslens CLI', () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), 'The European Commission met in Brussels.');
     const out = path.join(dir, 'out');
     fs.mkdirSync(out);
+    // An earlier run's output (a manifest) with a file this run does not write.
+    fs.writeFileSync(path.join(out, 'manifest.json'), '{}');
     fs.writeFileSync(path.join(out, 'stale.csv'), 'old');
     const r = cli(['extract', path.join(dir, 'a.txt'), '--out', out, '--quiet']);
     expect(r.code).toBe(0);
@@ -150,5 +152,19 @@ describe('queue commands without Redis', () => {
     const r = cli([...args, '--redis', 'redis://127.0.0.1:1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Cannot reach Redis at redis:\/\/127\.0\.0\.1:1: .*Start Redis/);
+  });
+});
+
+describe('an output folder that is not a presslens output', () => {
+  it('is refused (exit 2) and left as it was: a run replaces the whole folder', () => {
+    const dir = tempDir('presslens-foreign-');
+    fs.writeFileSync(path.join(dir, 'mywork.txt'), 'precious');
+    const r = cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/holds files that are not a presslens output \(mywork\.txt\)/);
+    expect(fs.readdirSync(dir)).toEqual(['mywork.txt']);
+    const file = cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', path.join(dir, 'mywork.txt')]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/is a file, not a folder/);
   });
 });
