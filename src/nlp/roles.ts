@@ -123,7 +123,7 @@ export function findRoles(text: string, tokens: Token[], loud: Uint8Array, spans
     while (a > 0 && b - a < MAX_ROLE_TOKENS && roleWord(a - 1) && sameLine(a - 1, a)) a--;
     let [ra, rb] = trimConnectors(a, b);
     while (ra < rb && (!isTitle(ra) || ORDINARY_IN_LOWER_CASE.has(tokens[ra].text) || notUnderTitle(ra))) ra++;
-    if (ra < rb) ra = withModifiers(ra > a ? a : ra, ra);
+    if (ra < rb) ra = withModifiers(a, ra);
     [ra, rb] = trimConnectors(ra, rb);
     // "chairman of President Bush's council", "assistant to Senator Keller": a description in lower
     // case ends at "of", "to" or "for"; the person's role is the title after it. So does another
