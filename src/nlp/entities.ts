@@ -27,6 +27,18 @@ export interface EntityResult {
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** The last of increasing indexes below i, or null. */
+function lastBefore(sorted: number[], i: number): number | null {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? sorted[lo - 1] : null;
+}
+
 /** Word tokens of a name, without initials ("A.") and punctuation: what identifies a person. */
 function nameWords(tokens: Token[], s: CleanSpan): string[] {
   return tokens
@@ -48,7 +60,13 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   const mentionText = spans.map((s) => normalise(text.slice(tokens[s.first].start, tokens[s.last - 1].end)));
   const types = spans.map((s) => s.type);
   const group = spans.map((_, i) => i);
-  const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i])));
+  // Iterative, with path compression: a chain of thousands of joins must not overflow the stack.
+  const find = (i: number): number => {
+    let root = i;
+    while (group[root] !== root) root = group[root];
+    while (group[i] !== root) [i, group[i]] = [group[i], root];
+    return root;
+  };
   const join = (a: number, b: number) => {
     const ra = find(a);
     const rb = find(b);
@@ -99,16 +117,18 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
     list.push(i);
     fullBySurname.set(surname, list);
   });
+  // How many people each surname names, counted once (a document may repeat a name thousands of times).
+  const peopleBySurname = new Map([...fullBySurname].map(([surname, list]) => [surname, new Set(list.map(find)).size]));
   spans.forEach((s, i) => {
     if (types[i] !== 'PERSON') return;
     const words = nameWords(tokens, s);
     if (words.length !== 1) return;
-    const candidates = fullBySurname.get(words[0].toLowerCase());
+    const surname = words[0].toLowerCase();
+    const candidates = fullBySurname.get(surname);
     if (!candidates) return;
-    const distinct = new Set(candidates.map(find));
     // Ambiguous surname (two people called Smith): the most recent full mention before it wins.
-    const before = candidates.filter((c) => c < i);
-    const target = distinct.size === 1 ? candidates[0] : before.length ? before[before.length - 1] : null;
+    const before = lastBefore(candidates, i);
+    const target = peopleBySurname.get(surname) === 1 ? candidates[0] : before;
     if (target !== null) join(target, i);
   });
 
@@ -117,13 +137,18 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   // "UN Security Council", "European Union" not "European Union Agency for Fundamental Rights";
   // ambiguous short forms stay on their own.
   const orgWords = spans.map((s, i) => (types[i] === 'ORGANIZATION' ? tokens.slice(s.first, s.last).map((t) => t.text) : null));
+  // Longer names by first word, as entities before any short form joins them.
+  const longerByFirst = new Map<string, Set<number>>();
+  orgWords.forEach((words, j) => {
+    if (!words || words.length < 2) return;
+    const set = longerByFirst.get(words[0]) ?? new Set<number>();
+    set.add(find(j));
+    longerByFirst.set(words[0], set);
+  });
   orgWords.forEach((words, i) => {
     if (!words || words.length !== 1 || words[0] === words[0].toUpperCase()) return;
-    const longer = new Set<number>();
-    orgWords.forEach((other, j) => {
-      if (other && other.length > words.length && words.every((w, k) => other[k] === w)) longer.add(find(j));
-    });
-    if (longer.size === 1) join([...longer][0], i);
+    const longer = longerByFirst.get(words[0]);
+    if (longer?.size === 1) join([...longer][0], i);
   });
 
   // Everything else: same type and same text, ignoring case.
@@ -139,7 +164,9 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   const groups = new Map<number, number[]>();
   spans.forEach((_, i) => {
     const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
+    const members = groups.get(r);
+    if (members) members.push(i);
+    else groups.set(r, [i]);
   });
   const sentenceOf = (offset: number) => {
     let lo = 0;
@@ -151,6 +178,13 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
     }
     return lo;
   };
+  const rolesByGroup = new Map<number, RoleMention[]>();
+  for (const r of roles) {
+    const g = find(r.person);
+    const list = rolesByGroup.get(g);
+    if (list) list.push(r);
+    else rolesByGroup.set(g, [r]);
+  }
   const byId = new Map<string, { entity: Entity; order: number }>();
   const spanEntity = new Array<string>(spans.length);
   for (const members of groups.values()) {
@@ -168,7 +202,7 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
       return { start, end, text: text.slice(start, end), sentence: sentenceOf(start) };
     });
     const aliases = new Set(members.map((m) => mentionText[m]).filter((t) => t !== name));
-    const ownRoles = roles.filter((r) => members.includes(r.person));
+    const ownRoles = rolesByGroup.get(find(members[0])) ?? [];
     for (const r of ownRoles) {
       const span = spans[r.person];
       if (span.last - span.first === 1 && r.end <= tokens[span.first].start) aliases.add(`${r.text} ${mentionText[r.person]}`);
@@ -177,12 +211,11 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
     for (const m of members) spanEntity[m] = id;
     const existing = byId.get(id);
     if (existing) {
-      existing.entity.mentions.push(...mentions);
-      existing.entity.mentions.sort((a, b) => a.start - b.start);
+      for (const m of mentions) existing.entity.mentions.push(m);
       existing.entity.aliases = [...new Set([...existing.entity.aliases, ...aliases])].sort();
       existing.entity.role ??= role;
     } else {
-      byId.set(id, { entity: { id, type, name, aliases: [...aliases].sort(), role, place: null, mentions }, order: Math.min(...members) });
+      byId.set(id, { entity: { id, type, name, aliases: [...aliases].sort(), role, place: null, mentions }, order: members[0] });
     }
   }
   const entities = [...byId.values()].sort((a, b) => a.order - b.order).map((e) => e.entity);

@@ -28,6 +28,16 @@ describe('presslens CLI', () => {
     expect(cli(['eval']).stderr).toMatch(/--gold FILE is required/);
   });
 
+  it('refuses a --stats file it could not write before running, so the output is untouched', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'out');
+    const r = cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', path.join(dir, 'missing', 'stats.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--stats: cannot write into .*missing/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', dir]).stderr).toMatch(/--stats: .* is a folder/);
+  });
+
   it('refuses entity types it does not know, with the others in the same message', () => {
     const r = cli(['eval', '--types', 'FOO,PERSON', '--skip-gold', 'named']);
     expect(r.code).toBe(2);

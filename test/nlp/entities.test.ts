@@ -206,3 +206,24 @@ describe('roles: what each person is given', () => {
     ['a qualifier alone is no role', "Tom Keller filed an amendment on Monday. Under Keller's amendment, the agency would report yearly.", 'Tom Keller'],
   ])('%s', (_, text, name) => expect(rolesOf(text, name)).toEqual([]));
 });
+
+describe('entities: a name repeated a hundred thousand times', () => {
+  it('is still one entity with every mention (no quadratic merging, no stack or argument limits)', async () => {
+    const { buildEntities } = await import('../../src/nlp/entities.js');
+    const { makeSpan } = await import('../../src/nlp/spans.js');
+    const repeats = 150_000;
+    const text = `Jane Smith joined Orbis Analytics. ${'Smith praised Orbis. '.repeat(repeats)}`;
+    const tokens = [...text.matchAll(/\w+|\S/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+    const spans = [makeSpan(0, 2, 'PERSON'), makeSpan(3, 5, 'ORGANIZATION')];
+    const roles = [];
+    for (let i = 6; i < tokens.length; i += 4) {
+      spans.push(makeSpan(i, i + 1, 'PERSON'), makeSpan(i + 2, i + 3, 'ORGANIZATION'));
+      roles.push({ person: spans.length - 2, text: 'Senator', start: 0, end: 0, organization: null });
+    }
+    const { entities } = buildEntities(text, tokens, [{ first: 0, last: tokens.length, start: 0, end: text.length }], spans, roles);
+    expect(entities.map((e) => [e.name, e.mentions.length, e.role])).toEqual([
+      ['Jane Smith', repeats + 1, 'Senator'],
+      ['Orbis Analytics', repeats + 1, null],
+    ]);
+  });
+});

@@ -8,6 +8,23 @@ import { OPTIONS } from '../options.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/** Why a file cannot be written, or null: checked before the run, so that it never fails after the output is in place. */
+function cannotWrite(file: string): string | null {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    if (fs.statSync(file).isDirectory()) return `${file} is a folder`;
+  } catch {
+    // A new file: its folder decides.
+  }
+  try {
+    if (!fs.statSync(dir).isDirectory()) return `${dir} is not a folder`;
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    return `cannot write into ${dir} (it does not exist or is not writable)`;
+  }
+  return null;
+}
+
 export const extractCommand: Command = {
   name: 'extract',
   summary: 'Extract people, organisations, places, themes and keywords into datasets',
@@ -33,6 +50,8 @@ export const extractCommand: Command = {
     const errors: string[] = [];
     if (args.options.cache && args.options['no-cache']) errors.push('--cache and --no-cache exclude each other');
     if (args.options.shard !== undefined && !parseShard(String(args.options.shard))) errors.push(`--shard expects I/N with 1 <= I <= N, e.g. 2/3, got "${args.options.shard}"`);
+    const stats = args.options.stats === undefined ? null : cannotWrite(String(args.options.stats));
+    if (stats) errors.push(`--stats: ${stats}`);
     return errors;
   },
   async run(args, io) {
