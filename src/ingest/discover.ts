@@ -45,6 +45,12 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
   for (const input of inputs) {
     const abs = path.resolve(input);
     const stat = fs.statSync(abs);
+    if (!stat.isFile() && !stat.isDirectory()) {
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      files.push({ root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: formatOf(abs), skip: NOT_A_FILE });
+      continue;
+    }
     if (stat.isFile()) {
       if (seen.has(abs)) continue;
       seen.add(abs);
@@ -65,8 +71,14 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
     const loops: string[] = [];
     for (const entry of found) {
       const absPath = path.join(abs, entry.path);
-      if (seen.has(absPath) || (entry.dirent.isDirectory() && !entry.dirent.isSymbolicLink())) continue;
+      if (seen.has(absPath) || (entry.dirent.isDirectory() && !entry.dirent.isSymbolicLink() && !entry.unsearched)) continue;
       const relPath = entry.path.split(path.sep).join('/');
+      if (entry.unsearched) {
+        // A folder whose files cannot be listed: reported, so that no document goes missing unseen.
+        seen.add(absPath);
+        files.push({ root: abs, absPath, relPath, format: null, skip: UNSEARCHED[entry.unsearched] });
+        continue;
+      }
       if (outputs.some((dir) => relPath.startsWith(dir)) || loops.some((dir) => relPath.startsWith(dir))) continue;
       const file: InputFile = { root: abs, absPath, relPath, format: formatOf(relPath) };
       // Two input folders holding the same path would give two documents one id.
@@ -76,7 +88,9 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
       try {
         real = fs.realpathSync(absPath);
       } catch {
-        file.skip = { code: 'W_SYMLINK_BROKEN', severity: 'warning', message: 'A symbolic link whose target does not exist (or loops); nothing to read.' };
+        file.skip = entry.dirent.isSymbolicLink()
+          ? { code: 'W_SYMLINK_BROKEN', severity: 'warning', message: 'A symbolic link whose target does not exist (or loops); nothing to read.' }
+          : { code: 'E_READ', severity: 'fatal', message: 'The file cannot be opened by its name: the name is not valid UTF-8 (or the file went away). Rename it.' };
       }
       if (real && !file.skip) {
         const inside = real === realRoot || real.startsWith(realRoot + path.sep);
@@ -91,7 +105,7 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
         } else if (stat.isDirectory()) {
           continue; // a folder (or a link to one inside the input, whose files are read where they are)
         } else if (!stat.isFile()) {
-          file.skip = { code: 'W_NOT_A_FILE', severity: 'warning', message: 'Not a regular file (a pipe, socket or device); not read.' };
+          file.skip = NOT_A_FILE;
         } else if (realSeen.has(real)) {
           file.skip = { code: 'I_DUPLICATE_FILE', severity: 'info', message: 'The same file as another input (through a symbolic link); read once, under its first name.' };
         } else {
@@ -105,10 +119,31 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
   return files;
 }
 
+const NOT_A_FILE: NonNullable<InputFile['skip']> = { code: 'W_NOT_A_FILE', severity: 'warning', message: 'Not a regular file (a pipe, socket or device); not read.' };
+
+/** Folders whose files were not listed, as problems. */
+const UNSEARCHED: Record<'deep' | 'unreadable', NonNullable<InputFile['skip']>> = {
+  deep: { code: 'E_TOO_DEEP', severity: 'fatal', message: `A folder ${MAX_DEPTH} levels below the input folder; the files in it were not searched. Give it as an input of its own.` },
+  unreadable: { code: 'E_READ', severity: 'fatal', message: 'A folder that cannot be read (permissions); the files in it were not found.' },
+};
+
 interface TreeEntry {
   /** Relative to the root, with "/" between folders. */
   path: string;
   dirent: Entry['dirent'];
+  /** A folder whose entries were not listed, and why. */
+  unsearched?: 'deep' | 'unreadable';
+}
+
+/** Why a folder's entries cannot be listed, or undefined. */
+function unsearched(dir: string, depth: number): TreeEntry['unsearched'] {
+  try {
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
+  } catch {
+    return 'unreadable';
+  }
+  // fast-glob lists a folder at the depth limit but not what is in it.
+  return depth >= MAX_DEPTH && fs.readdirSync(dir).length ? 'deep' : undefined;
 }
 
 /**
@@ -126,7 +161,8 @@ function listTree(root: string, ignore: string[], follow: boolean): TreeEntry[] 
     const entries = fg.sync('**/*', { cwd, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, suppressErrors: true, ignore });
     for (const e of entries) {
       const rel = prefix ? `${prefix}/${e.path}` : e.path;
-      out.push({ path: rel, dirent: e.dirent });
+      const why = e.dirent.isDirectory() ? unsearched(path.join(root, rel), e.path.split('/').length) : undefined;
+      out.push(why ? { path: rel, dirent: e.dirent, unsearched: why } : { path: rel, dirent: e.dirent });
       if (!follow || !e.dirent.isSymbolicLink()) continue;
       try {
         const real = fs.realpathSync(path.join(root, rel));

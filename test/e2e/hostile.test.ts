@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { DocumentRecord } from '../../src/schema/document.js';
@@ -63,6 +64,19 @@ describe('hostile input: nothing crashes the batch, nothing is lost', () => {
     expect(run.code).toBe(1);
     expect(csv(path.join(followed, 'problems.csv')).filter((p) => p.code === 'W_SYMLINK_BROKEN').map((p) => p.file)).toEqual(['link-broken.txt', 'loop/back', 'self']);
     expect(fs.readFileSync(path.join(followed, 'documents.jsonl'), 'utf8')).toContain('A secret outside');
+  });
+});
+
+describe('a named pipe given as an input', () => {
+  it('is reported, not dropped, and the other inputs are read', () => {
+    const dir = tempDir('presslens-fifo-');
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'Minister Anna Berg visited Oslo.');
+    spawnSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+    const out = path.join(dir, 'out');
+    const r = cli(['extract', path.join(dir, 'a.txt'), path.join(dir, 'pipe.txt'), '--out', out, '--no-cache']);
+    expect(r.code).toBe(0);
+    expect(csv(path.join(out, 'problems.csv')).map((p) => `${p.file} ${p.code}`)).toEqual(['pipe.txt W_NOT_A_FILE']);
+    expect(csv(path.join(out, 'documents.csv')).map((d) => d.id)).toEqual(['a.txt']);
   });
 });
 

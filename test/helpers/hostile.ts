@@ -63,6 +63,12 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
   fs.symlinkSync('.', path.join(dir, 'self'));
   // A named pipe: reading it blocks until a writer comes (the cache key once read it: the run hung).
   spawnSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+  // A file name that is not UTF-8 (Latin-1 from an old archive): it cannot be opened by its decoded name.
+  fs.writeFileSync(Buffer.from(`${dir}/bad-\xe9.txt`, 'latin1'), GOOD);
+  // A folder deeper than the search goes: reported, not silently left out.
+  const deep = Array.from({ length: 40 }, (_, i) => (i ? 'd' : 'deep')).join('/');
+  fs.mkdirSync(path.join(dir, deep, 'd'), { recursive: true });
+  fs.writeFileSync(path.join(dir, deep, 'd', 'release.txt'), GOOD);
   return [
     ...cases.map(({ file, problems, documents }) => ({ file, problems, documents })),
     { file: 'link-outside.txt', problems: ['W_SYMLINK_OUTSIDE'], documents: [] },
@@ -71,6 +77,8 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
     { file: 'loop/back', problems: ['W_SYMLINK_BROKEN'], documents: [] },
     { file: 'self', problems: ['W_SYMLINK_BROKEN'], documents: [] },
     { file: 'pipe.txt', problems: ['W_NOT_A_FILE'], documents: [] },
+    { file: 'bad-\ufffd.txt', problems: ['E_READ'], documents: [] },
+    { file: deep, problems: ['E_TOO_DEEP'], documents: [] },
   ];
 }
 
