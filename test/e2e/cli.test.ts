@@ -28,6 +28,17 @@ describe('presslens CLI', () => {
     expect(cli(['eval']).stderr).toMatch(/--gold FILE is required/);
   });
 
+  it('names bad options, missing inputs and bad config, codebook and aliases files in one message', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ keywords: -1 }));
+    fs.writeFileSync(path.join(dir, 'aliases.json'), '[');
+    const r = cli(['extract', path.join(dir, 'nope'), '--workers', 'abc', '--config', path.join(dir, 'config.json'), '--codebook', path.join(dir, 'none.json'), '--aliases', path.join(dir, 'aliases.json'), '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/5 usage errors/);
+    for (const problem of [/--workers expects an integer/, /Input not found: .*nope/, /Invalid config .*keywords/s, /Cannot read codebook .*none\.json/, /Cannot read aliases file .*aliases\.json/]) expect(r.stderr).toMatch(problem);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('refuses a --stats file it could not write before running, so the output is untouched', () => {
     const dir = tempDir();
     const out = path.join(dir, 'out');

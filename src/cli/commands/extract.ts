@@ -4,9 +4,24 @@ import { progressBar } from '../progress.js';
 import { parseShard } from '../../pipeline/shards.js';
 import { extractToDirectory } from '../../api.js';
 import type { Command } from '../command.js';
+import type { ParsedArgs } from '../args.js';
 import { OPTIONS } from '../options.js';
+import { settingsErrors, type ExtractOptions } from '../../settings.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** The options that make the run's settings (config, codebook, aliases and the like). */
+function settingOptions(args: ParsedArgs): ExtractOptions {
+  return {
+    config: args.options.config as string | undefined,
+    codebook: args.options.codebook as string | undefined,
+    aliases: args.options.aliases as string | undefined,
+    keywords: args.options.keywords as number | undefined,
+    maxBytes: args.options['max-bytes'] as number | undefined,
+    ignore: args.options.ignore as string[] | undefined,
+    publisherFromPath: args.options['publisher-from-path'] as boolean | undefined,
+  };
+}
 
 /** Why a file cannot be written, or null: checked before the run, so that it never fails after the output is in place. */
 function cannotWrite(file: string): string | null {
@@ -52,6 +67,10 @@ export const extractCommand: Command = {
     if (args.options.shard !== undefined && !parseShard(String(args.options.shard))) errors.push(`--shard expects I/N with 1 <= I <= N, e.g. 2/3, got "${args.options.shard}"`);
     const stats = args.options.stats === undefined ? null : cannotWrite(String(args.options.stats));
     if (stats) errors.push(`--stats: ${stats}`);
+    // Missing inputs and bad config, codebook or aliases files go in the same message as the options.
+    const missing = (args.positionals.length ? args.positionals : ['corpus']).filter((input) => !fs.existsSync(input));
+    if (missing.length) errors.push(`Input not found: ${missing.join(', ')}. Expected existing files or folders.`);
+    for (const e of settingsErrors(settingOptions(args))) errors.push(e.replace(/\n/g, '\n    '));
     return errors;
   },
   async run(args, io) {
@@ -66,13 +85,7 @@ export const extractCommand: Command = {
       signal: io.signal,
       followSymlinks: args.options['follow-symlinks'] as boolean | undefined,
       shard: args.options.shard ? parseShard(String(args.options.shard))! : undefined,
-      config: args.options.config as string | undefined,
-      codebook: args.options.codebook as string | undefined,
-      aliases: args.options.aliases as string | undefined,
-      keywords: args.options.keywords as number | undefined,
-      maxBytes: args.options['max-bytes'] as number | undefined,
-      ignore: args.options.ignore as string[] | undefined,
-      publisherFromPath: args.options['publisher-from-path'] as boolean | undefined,
+      ...settingOptions(args),
     });
     bar?.done();
     const c = result.counts;
