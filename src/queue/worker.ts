@@ -24,7 +24,12 @@ export interface QueueWorkerOptions {
  * a retried or duplicated job overwrites instead of adding. A worker killed mid-job loses nothing:
  * its job's lock expires and another worker takes it. Runs until stopped.
  */
-export async function startQueueWorker(options: QueueWorkerOptions): Promise<Worker> {
+/** A running queue worker: close() lets its current job finish, then lets go of Redis. */
+export interface QueueWorker {
+  close(): Promise<void>;
+}
+
+export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
   const redis = await connect(options.redis);
   const runs = new Map<string, { meta: RunMeta; ctx: NlpContext | null; cache: ResultCache | null }>();
   const ownSalt = (settingsHash: string) => sha256(`${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}\n${settingsHash}`);
@@ -47,7 +52,15 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Wor
   };
 
   const lock = options.lockMs ?? 30_000;
-  const worker = new Worker(QUEUE, processor, { connection: await connect(options.redis), concurrency: 1, lockDuration: lock, stalledInterval: lock, maxStalledCount: 3 });
+  const connection = await connect(options.redis);
+  const worker = new Worker(QUEUE, processor, { connection, concurrency: 1, lockDuration: lock, stalledInterval: lock, maxStalledCount: 3 });
   await worker.waitUntilReady();
-  return worker;
+  return {
+    // BullMQ closes only the connections it made: ours would keep the process alive after SIGTERM.
+    async close() {
+      await worker.close();
+      connection.disconnect();
+      redis.disconnect();
+    },
+  };
 }

@@ -71,6 +71,16 @@ describe.skipIf(!haveRedis)('presslens enqueue / worker / collect on Redis', () 
     expect(status).toMatchObject({ done: status.batches, failed: 0 });
   }, 180_000);
 
+  it('a worker stops on SIGTERM once it has said it is waiting (exit 0)', async () => {
+    const worker = spawn(process.execPath, [CLI, 'worker', '--redis', url], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    workers.push(worker);
+    await new Promise<void>((resolve) => worker.stderr!.on('data', (chunk: Buffer) => chunk.toString().includes('waiting for jobs') && resolve()));
+    const exited = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
+    worker.kill('SIGTERM');
+    const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running after 10 s'), 10_000))]);
+    expect(code).toBe(0);
+  }, 30_000);
+
   it('refuses a run it does not know, exit 2', () => {
     const r = cli(['collect', '--run', 'nope', '--redis', url, '--out', path.join(dir, 'x')]);
     expect(r.code).toBe(2);
