@@ -57,6 +57,10 @@ function utf8Shape(bytes: Uint8Array): { valid: number; invalid: number } {
     const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     let ok = len > 0 && i + len <= bytes.length;
     for (let k = 1; ok && k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) ok = false;
+    // The second byte's narrower ranges (Unicode Table 3-7): no overlong forms, no encoded
+    // surrogates (ED A0..BF), nothing above U+10FFFF. TextDecoder replaces those too.
+    const second = bytes[i + 1];
+    if (ok && ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f))) ok = false;
     if (ok) {
       valid++;
       i += len;

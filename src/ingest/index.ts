@@ -61,6 +61,7 @@ function ingestItems(file: InputFile, options: IngestOptions): { sha256: string 
       id = `${id}~${n}`;
     }
     usedIds.add(id);
+    if (rec.ignored) warnings.push({ code: 'W_BAD_FIELD', severity: 'warning', stage: 'ingest', file: file.relPath, doc_id: id, message: `Field(s) ${rec.ignored.map((f) => `"${f}"`).join(', ')} of the record are not text (a string or number); ignored, the document extracted without them.` });
     if (decoded.warning) warnings.push({ code: decoded.warning.code, severity: 'warning', stage: 'ingest', file: file.relPath, doc_id: id, message: decoded.warning.message });
     const structure = readStructure(rec.text, rec.meta, file.relPath, file.format === 'md');
     items.push({

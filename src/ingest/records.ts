@@ -8,6 +8,8 @@ export interface ParsedRecord {
   record: string | null;
   text: string;
   meta: RecordMeta;
+  /** Metadata fields present but not text (an object, a list, true): not used, reported as W_BAD_FIELD. */
+  ignored?: string[];
 }
 
 export interface RecordError {
@@ -16,48 +18,83 @@ export interface RecordError {
   message: string;
 }
 
-const optionalString = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => (v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim()));
+/** A metadata field: text (numbers too) or absent; anything else cannot be used, and is reported. */
+const metaField = z.union([z.string(), z.number(), z.null(), z.undefined()]).transform((v) => (v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim()));
+const META_FIELDS = ['id', 'title', 'date', 'url', 'publisher'] as const;
 
 /** A JSON or JSONL record: `text` is required; the rest is optional metadata. */
-export const JsonRecord = z.looseObject({
-  text: z.string({ error: 'expected "text" to be a string' }),
-  id: optionalString,
-  title: optionalString,
-  date: optionalString,
-  url: optionalString,
-  publisher: optionalString,
-});
+export const JsonRecord = z.looseObject({ text: z.string({ error: 'expected "text" to be a string' }) });
+
+const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 
 function fromJson(value: unknown, index: string): ParsedRecord | RecordError {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { code: 'E_NOT_RECORD', record: index, message: `Record ${index} is ${Array.isArray(value) ? 'an array' : typeof value}; expected an object with a "text" field.` };
+    return { code: 'E_NOT_RECORD', record: index, message: `Record ${index} is ${kindOf(value)}; expected an object with a "text" field.` };
   }
   const parsed = JsonRecord.safeParse(value);
   if (!parsed.success) {
-    return { code: 'E_NO_TEXT', record: index, message: `Record ${index} has no usable "text": ${parsed.error.issues.map((i) => i.message).join('; ')}. Add a "text" string field.` };
+    const text = (value as Record<string, unknown>).text;
+    return { code: 'E_NO_TEXT', record: index, message: `Record ${index} has no usable "text" (${text === undefined ? 'there is none' : `it is ${kindOf(text)}`}). Add a "text" string field.` };
   }
-  const r = parsed.data;
-  const record = r.id ?? index;
-  if (!r.text.trim()) return { code: 'E_EMPTY', record, message: `Record ${record} has an empty "text". Nothing to extract.` };
-  return { record, text: r.text, meta: { title: r.title, date: r.date, url: r.url, publisher: r.publisher } };
+  const meta: Record<(typeof META_FIELDS)[number], string | null> = { id: null, title: null, date: null, url: null, publisher: null };
+  const ignored: string[] = [];
+  for (const field of META_FIELDS) {
+    const v = metaField.safeParse((value as Record<string, unknown>)[field]);
+    if (v.success) meta[field] = v.data;
+    else ignored.push(field);
+  }
+  const record = meta.id ?? index;
+  if (!parsed.data.text.trim()) return { code: 'E_EMPTY', record, message: `Record ${record} has an empty "text". Nothing to extract.` };
+  const out: ParsedRecord = { record, text: parsed.data.text, meta: { title: meta.title, date: meta.date, url: meta.url, publisher: meta.publisher } };
+  if (ignored.length) out.ignored = ignored;
+  return out;
 }
 
 const NO_META: RecordMeta = { title: null, date: null, url: null, publisher: null };
 
+/** YAML front matter: "---" on the first line, "key: value" lines, "---" (or "...") alone on a line. */
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** Front matter keys, as static site generators and CMS exports name them, for each metadata field. */
+const FRONT_MATTER_KEYS: Record<keyof RecordMeta, string[]> = {
+  title: ['title'],
+  date: ['date', 'published', 'pubdate', 'publishdate'],
+  url: ['url', 'link', 'canonical', 'canonical_url', 'permalink'],
+  publisher: ['publisher', 'source', 'organization', 'organisation'],
+};
+
+/**
+ * A Markdown file's front matter as metadata, and the text after it (what is analysed, and what
+ * offsets point into). Only flat "key: value" lines are read; lists and nested keys are skipped.
+ */
+export function frontMatter(text: string): { meta: RecordMeta; body: string } {
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return { meta: NO_META, body: text };
+  const values = new Map<string, string>();
+  for (const line of m[1].split(/\r?\n/)) {
+    const kv = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(line);
+    if (!kv || !kv[2]) continue;
+    const value = kv[2].replace(/^(["'])(.*)\1$/, '$2').trim();
+    if (value && !values.has(kv[1].toLowerCase())) values.set(kv[1].toLowerCase(), value);
+  }
+  const pick = (field: keyof RecordMeta) => FRONT_MATTER_KEYS[field].map((k) => values.get(k)).find((v) => v !== undefined) ?? null;
+  return { meta: { title: pick('title'), date: pick('date'), url: pick('url'), publisher: pick('publisher') }, body: text.slice(m[0].length) };
+}
+
 /**
  * Stage 4 of ingest: a decoded file to its records. txt and md are one document whose text is the
- * file itself (so offsets point into the file); html is its visible text; json is an object or an
+ * file itself (so offsets point into the file; an md file's front matter is metadata, its text what follows); html is its visible text; json is an object or an
  * array of objects; jsonl an object per line (a bad line is an error of its own, the rest go on).
  */
 export function parseRecords(format: Format, text: string): Array<ParsedRecord | RecordError> {
   switch (format) {
     case 'txt':
-    case 'md':
       if (!text.trim()) return [{ code: 'E_EMPTY', record: null, message: 'The file is empty or holds only white space.' }];
       return [{ record: null, text, meta: NO_META }];
+    case 'md': {
+      const { meta, body } = frontMatter(text);
+      if (!body.trim()) return [{ code: 'E_EMPTY', record: null, message: 'The file is empty or holds only white space (and front matter).' }];
+      return [{ record: null, text: body, meta }];
+    }
     case 'html': {
       const page = htmlToText(text);
       if (!page.text.trim()) return [{ code: 'E_EMPTY', record: null, message: 'The page has no visible text (only markup, scripts or styles).' }];

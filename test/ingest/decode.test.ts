@@ -27,6 +27,16 @@ describe('decode', () => {
     expect(d).toMatchObject({ ok: true, encoding: 'utf-8', text: 'Zürich – Genève – München \ufffd\ufffdA', warning: { code: 'W_INVALID_UTF8' } });
   });
 
+  it.each([
+    ['an encoded surrogate', [0xed, 0xa0, 0x80], 3],
+    ['an overlong form', [0xe0, 0x80, 0xaf], 3],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 4],
+  ])('counts the bytes of %s it replaces', (_name, bad, count) => {
+    const d = decode(Buffer.concat([Buffer.from('Zürich – Genève – München, São Paulo, Málaga, Kraków, Göteborg and Niš '), Buffer.from(bad)]));
+    expect(d.ok && d.text.endsWith('\ufffd'.repeat(count))).toBe(true);
+    expect(d.ok && d.warning?.message).toMatch(new RegExp(`with ${count} invalid byte`));
+  });
+
   it('reads Windows-1252 with its own table for 0x80-0x9F and flags it', () => {
     const bytes = Buffer.from([0x80, 0x20, 0x93, 0x41, 0x94, 0x20, 0x96, 0x20, 0xe9, 0xfc]);
     expect(decode(bytes)).toMatchObject({ ok: true, text: '€ “A” – éü', encoding: 'windows-1252', warning: { code: 'W_LEGACY_ENCODING' } });

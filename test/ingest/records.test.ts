@@ -10,6 +10,23 @@ describe('records', () => {
     expect(parseRecords('md', text)).toEqual([{ record: null, text, meta: { title: null, date: null, url: null, publisher: null } }]);
   });
 
+  it('reads Markdown front matter as metadata; the text is what follows it', () => {
+    const body = '# Ministers meet\n\nBRUSSELS, 14 June 2023 – Ministers met.\n';
+    const text = `---\ntitle: "Allies meet: a summary"\ndate: 2023-06-14\nlink: https://example.org/r/1\nsource: Council press office\ntags:\n  - defence\n---\n${body}`;
+    expect(parseRecords('md', text)).toEqual([{ record: null, text: body, meta: { title: 'Allies meet: a summary', date: '2023-06-14', url: 'https://example.org/r/1', publisher: 'Council press office' } }]);
+    // A rule that is not at the very start, or never closed, is text.
+    for (const plain of ['Intro\n---\ntitle: x\n---\nBody', '---\ntitle: x\nBody without a closing rule']) expect(parseRecords('md', plain)).toEqual([{ record: null, text: plain, meta: { title: null, date: null, url: null, publisher: null } }]);
+    expect(parseRecords('md', '---\ntitle: Only metadata\n---\n \n')).toEqual([expect.objectContaining({ code: 'E_EMPTY' })]);
+  });
+
+  it('keeps a record whose metadata is not text, naming the fields it ignored; says what a bad record is', () => {
+    expect(parseRecords('json', JSON.stringify({ id: 'a', text: 'Hello', publisher: { name: 'x' }, url: ['u'], title: 'T' }))).toEqual([
+      { record: 'a', text: 'Hello', meta: { title: 'T', date: null, url: null, publisher: null }, ignored: ['url', 'publisher'] },
+    ]);
+    expect(parseRecords('json', '[null]')).toEqual([expect.objectContaining({ code: 'E_NOT_RECORD', message: expect.stringMatching(/^Record 0 is null;/) })]);
+    expect(parseRecords('json', '{"text": {"body": "x"}}')).toEqual([expect.objectContaining({ code: 'E_NO_TEXT', message: expect.stringMatching(/it is an object/) })]);
+  });
+
   it('reads a JSON object, an array, and JSONL with ids, indexes and metadata', () => {
     expect(parseRecords('json', JSON.stringify({ id: 'a1', text: 'Hello', title: 'T', date: '2020-01-02', url: 'u', publisher: 'p' }))).toEqual([
       { record: 'a1', text: 'Hello', meta: { title: 'T', date: '2020-01-02', url: 'u', publisher: 'p' } },
