@@ -16,6 +16,39 @@ const BLOCK = new Set([
 const LINE = new Set(['br', 'li', 'dt', 'dd', 'tr']);
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'source', 'track', 'wbr']);
 
+/**
+ * Deeper nesting than any real page has. htmlparser2 keeps its open elements with Array#unshift, so
+ * its time grows with the square of the depth (200,000 nested <div>s took 13 s); markup below this
+ * depth is flattened first.
+ */
+const MAX_NESTING = 1000;
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+/** Elements whose content is raw text (they cannot nest): kept at any depth, so that their content stays hidden. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
+
+/**
+ * The page with elements nested deeper than MAX_NESTING unwrapped: a block element becomes a line
+ * break, any other loses its tags and keeps its text. Pages of normal depth are returned as they are.
+ */
+function flattenDeepNesting(html: string): string {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(TAG)) {
+    if (VOID.has(m[2].toLowerCase()) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else max = Math.max(max, ++depth);
+  }
+  if (max <= MAX_NESTING) return html;
+  depth = 0;
+  return html.replace(TAG, (tag: string, close: string, tagName: string, selfClosing: string) => {
+    const name = tagName.toLowerCase();
+    if (VOID.has(name) || selfClosing || RAW_TEXT.has(name)) return tag;
+    const deep = close ? depth-- > MAX_NESTING : ++depth > MAX_NESTING;
+    if (depth < 0) depth = 0;
+    return !deep ? tag : BLOCK.has(name) ? '<br>' : '';
+  });
+}
+
 export interface HtmlText {
   text: string;
   title: string | null;
@@ -100,7 +133,7 @@ export function htmlToText(html: string): HtmlText {
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
   );
-  parser.write(html);
+  parser.write(flattenDeepNesting(html));
   parser.end();
 
   const region = regions.article.parts.length ? regions.article : regions.main.parts.length ? regions.main : regions.body;

@@ -48,6 +48,14 @@ describe('records', () => {
 });
 
 describe('html', () => {
+  it('reads a page nested 300,000 elements deep (flattened below depth 1000: the parser slows with depth squared)', () => {
+    const n = 300_000;
+    const page = `<html><body><nav>Menu</nav><article><h1>Deep page</h1>${'<div><span><script>hidden()</script>'.repeat(n)}Ministers met.${'</span></div>'.repeat(n)}</article></body></html>`;
+    const r = htmlToText(page);
+    expect(r.title).toBe('Deep page');
+    expect(r.text).toBe('Deep page\n\nMinisters met.');
+  });
+
   const page = `<!doctype html><html><head><title>Site | Release</title><style>p{color:red}</style>
     <meta property="og:site_name" content="NATO"><meta property="article:published_time" content="2023-06-14T09:00:00Z"></head>
     <body><nav><a href="/">Home</a> <a>News</a></nav><header>Site header</header>
