@@ -190,13 +190,21 @@ export class FileSink implements RunConsumer {
       w.close();
     }
     collectGarbage();
+    // The database thread finishes (its last rows, indexes) while this thread writes the page and
+    // hashes the other files.
+    const database = this.sqlite.finish();
+    // Should the page fail first, the run is abandoned: the database's own failure then goes unseen.
+    database.catch(() => undefined);
     fs.writeFileSync(this.out.file('datapackage.json'), JSON.stringify(dataPackage(), null, 2) + '\n');
     fs.writeFileSync(this.out.file('report.html'), this.report.build({ entities, themesByMonth, cooccurrence, problems: this.problems, counts: { ...this.counts, files } }));
-    await this.sqlite.finish();
+    const hashed = hashOutputs(this.out.staging, OUTPUT_FILES.filter((f) => f !== SQLITE_FILE));
+    await database;
+    const all: Record<string, string> = { ...hashed, ...hashOutputs(this.out.staging, [SQLITE_FILE]) };
+    // In the order of OUTPUT_FILES, as before: the manifest's shape does not change.
+    const outputs = Object.fromEntries(OUTPUT_FILES.filter((f) => f in all).map((f) => [f, all[f]]));
     this.counts.entities = this.entities.countByType();
     const themes = Object.fromEntries(Object.entries(this.counts.themes).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     const counts: Counts = { files, ...this.counts, themes, problems: problemCounts(this.problems) };
-    const outputs = hashOutputs(this.out.staging, OUTPUT_FILES);
     fs.writeFileSync(this.out.file('manifest.json'), JSON.stringify(manifest(counts, outputs), null, 2) + '\n');
     this.out.commit();
     return counts;
