@@ -3,7 +3,7 @@ import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } fro
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
-import { HAS_LETTER, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
+import { HAS_LETTER, isFirstNameWord, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
@@ -14,6 +14,8 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'across', 'throughout', 'o
 /** Legal instruments: a name ending in one is a treaty or law (CoNLL MISC), not an organisation. */
 const INSTRUMENTS = new Set(['treaty', 'convention', 'agreement', 'accord', 'accords', 'protocol', 'act', 'charter', 'pact']);
 /** Ship prefixes: "HMS Spey" is a vessel (CoNLL MISC), not an organisation or place. */
+/** What legislators' names go before, run together: "the Carper Alexander bill" names two senators. */
+const SPONSORED = new Set(['bill', 'bills', 'amendment', 'amendments', 'legislation', 'resolution', 'act', 'provision', 'proposal', 'plan', 'letter', 'substitute', 'measure', 'compromise', 'report']);
 const SHIP_PREFIXES = new Set(['HMS', 'USS', 'HMCS', 'HMAS', 'HMNZS', 'HNLMS', 'USNS', 'RFA', 'USCGC']);
 
 const shoutingCache = new WeakMap<Token[], boolean>();
@@ -95,8 +97,11 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
   // Words of people named in ordinary case that are no ordinary words: "RAMIREZ" may be Ramirez,
   // "BURNS" in "WILDFIRE BURNS 10,000 ACRES" is not Senator Burns.
   const personWords = new Set<string>();
+  // Surnames of people the document names in full: "Nelson" in "the Nelson Collins amendment" is one.
+  const surnames = new Set<string>();
   for (const s of spans) {
     if (s.type !== 'PERSON' || s.last - s.first < 2) continue;
+    surnames.add(lower(s.last - 1));
     for (let i = s.first; i < s.last; i++) {
       const word = tokens[i].text;
       if (!ACRONYM_LIKE.test(word) && !isOrdinaryWord(lexicon, word) && !usuallyLowerCase(caseBuckets, word)) personWords.add(word.toUpperCase());
@@ -142,6 +147,16 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     const joinsPrev = prev && s.type === 'ORGANIZATION' && prev.last === s.first && adjacent(prev.last - 1, s.first) && (isHead(s.first) || (prev.type === 'ORGANIZATION' && isHead(s.last - 1)) || (prev.type === 'LOCATION' && isHead(s.last - 1) && placeStartsName(prev)));
     if (joinsPrev) {
       out[out.length - 1] = makeSpan(prev.first, s.last, 'ORGANIZATION');
+      continue;
+    }
+    // "BEN" + "NELSON", "Rosa" + "Parks": a name that starts with a first name, then one more name
+    // word one space on, is one person the tagger split (often in capitals). Two surnames in a row
+    // are two people: a surname of someone the document names in full, or names before "bill".
+    const joinsPerson =
+      prev && s.type === 'PERSON' && prev.type === 'PERSON' && prev.last === s.first && s.last - s.first === 1 && adjacent(prev.last - 1, s.first) &&
+      isFirstNameWord(lexicon, tokens[prev.first].text) && !surnames.has(lower(prev.first)) && !(s.last < tokens.length && SPONSORED.has(lower(s.last)));
+    if (joinsPerson) {
+      out[out.length - 1] = makeSpan(prev.first, s.last, 'PERSON', prev.title);
       continue;
     }
     // Single words that are organisations whatever the tagger says: compromise's lexicon lists them

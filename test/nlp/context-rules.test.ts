@@ -96,3 +96,35 @@ describe('a surname alone that speaks is a person', () => {
     ['a place that "speaks" stays a place', 'Growth is strong, said Denver. Denver is a city of parks.', /^PERSON:Denver/],
   ]);
 });
+
+describe('a first name and a surname the tagger split', () => {
+  // The tagger's split is fed in directly: which contexts make it split changes with every model.
+  const joined = async (text: string, words: string[][]) => {
+    const { applyNamePatterns } = await import('../../src/nlp/patterns.js');
+    const { makeSpan } = await import('../../src/nlp/spans.js');
+    const { tokenize } = await import('../../src/nlp/tokenize.js');
+    const { splitSentences } = await import('../../src/nlp/sentences.js');
+    const { createContext } = await import('../../src/nlp/index.js');
+    const tokens = tokenize(text);
+    const at = (word: string) => tokens.findIndex((t) => t.text === word);
+    const spans = words.map((w) => makeSpan(at(w[0]), at(w[w.length - 1]) + 1, 'PERSON'));
+    const out = applyNamePatterns(text, tokens, splitSentences(text, tokens), spans, createContext({}).resources);
+    return out.map((s) => tokens.slice(s.first, s.last).map((t) => t.text).join(' '));
+  };
+  it.each([
+    ['a headline in capitals', 'PRESS RELEASE BEN HARMON S PLAN FOR HEALTH CARE', [['BEN'], ['HARMON']], ['BEN HARMON']],
+    ['a first and middle name, then the surname', 'Justice Sandra Day Okonkwo retired.', [['Sandra', 'Day'], ['Okonkwo']], ['Sandra Day Okonkwo']],
+    ['not two sponsors before "bill"', 'The Craig Varga bill passed.', [['Craig'], ['Varga']], ['Craig', 'Varga']],
+    ['not the surname of a person named in full', 'Senator Ivo Nelson spoke. The Nelson Quillen amendment failed.', [['Ivo', 'Nelson'], ['Quillen']], ['Ivo Nelson', 'Quillen']],
+    ['not across a comma', 'Thanks to Ben, Harmon and others.', [['Ben'], ['Harmon']], ['Ben', 'Harmon']],
+  ])('%s', async (_, text, split, expected) => {
+    expect(await joined(text, split)).toEqual(expected);
+  });
+  itDoesNotFind(
+    [
+      ['surnames before "bill" are two sponsors', 'The Craig Varga bill passed. Senator Paul Craig and Senator Ivo Varga wrote it.', /^PERSON:Craig Varga$/],
+      ['the surname of a person named in full starts no name', 'Senator Ivo Nelson spoke. The Nelson Quillen amendment failed.', /^PERSON:Nelson Quillen$/],
+    ],
+    'not: %s',
+  );
+});
