@@ -13,8 +13,14 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
   const lookup = (name: string) => placeEntries(gazetteer, tokenize(name).map((t) => t.text));
   const countries = new Set<string>();
   const candidates = new Map<Entity, GazetteerEntry[]>();
+  const written = placesWrittenInParts(tokens, entities, gazetteer);
   for (const e of entities) {
     if (e.type !== 'LOCATION') continue;
+    const whole = written.get(e);
+    if (whole) {
+      candidates.set(e, [whole]);
+      continue;
+    }
     // World regions ("Middle East") are places without a country: left unlinked.
     const entries = (lookup(e.name) ?? e.aliases.map(lookup).find(Boolean) ?? []).filter((x) => x.kind !== 'demonym' && x.kind !== 'area');
     if (!entries.length) continue;
@@ -35,4 +41,52 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     if (demonym) referred.add(demonym.countryCode);
   }
   return [...referred].sort();
+}
+
+/** Gazetteer names written "PLACE, PART" ("Washington, D.C."), by "place|part" with the part's full stops dropped. */
+const partNames = new WeakMap<Gazetteer, Map<string, GazetteerEntry>>();
+const dotless = (word: string) => word.replace(/\./g, '').toLowerCase();
+
+function namesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry> {
+  let names = partNames.get(gazetteer);
+  if (!names) {
+    names = new Map();
+    for (const [key, entries] of gazetteer.byKey) {
+      const [place, part, ...rest] = key.split(' , ');
+      if (part && !rest.length && !part.includes(' ')) names.set(`${place}|${dotless(part)}`, entries[0]);
+    }
+    partNames.set(gazetteer, names);
+  }
+  return names;
+}
+
+/**
+ * Places the text writes in two mentions that the gazetteer knows as one name: "Washington, D.C."
+ * (or "Washington, DC") is the city, though "Washington" alone is first the state. Both the place
+ * and the part get the city.
+ */
+function placesWrittenInParts(tokens: Token[], entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
+  const names = namesInParts(gazetteer);
+  const found = new Map<Entity, GazetteerEntry>();
+  if (!names.size) return found;
+  const tokenAt = new Map<number, number>();
+  tokens.forEach((t, i) => tokenAt.set(t.start, i));
+  const locationAt = new Map<number, Entity>();
+  for (const e of entities) if (e.type === 'LOCATION') for (const m of e.mentions) locationAt.set(m.start, e);
+  for (const e of entities) {
+    if (e.type !== 'LOCATION') continue;
+    for (const m of e.mentions) {
+      let next = tokenAt.get(m.start);
+      if (next === undefined) continue;
+      while (next < tokens.length && tokens[next].end <= m.end) next++;
+      if (tokens[next]?.text === ',') next++;
+      const part = tokens[next];
+      const whole = part && names.get(`${tokenize(m.text).map((t) => t.text.toLowerCase()).join(' ')}|${dotless(part.text)}`);
+      if (!whole) continue;
+      found.set(e, whole);
+      const partEntity = locationAt.get(part.start);
+      if (partEntity) found.set(partEntity, whole);
+    }
+  }
+  return found;
 }

@@ -50,6 +50,15 @@ describe('entities: what must be found', () => {
     expect(run(text).entities!.find((e) => e.name === name)?.place?.country_code).toBe(country);
   });
 
+  it('links a place written in two parts that the gazetteer knows as one name to that place', () => {
+    for (const text of ['WASHINGTON, D.C. - The agency opened a new office.', 'The hearing in Washington, DC ended early.']) {
+      const places = run(text).entities!.filter((e) => e.type === 'LOCATION').map((e) => [e.place?.kind, e.place?.lat]);
+      expect(places).toEqual([['city', 38.8951], ['city', 38.8951]]);
+    }
+    // Alone, the name is first the state, as before.
+    expect(run('Farmers in Washington and Oregon met.').entities!.find((e) => e.name === 'Washington')?.place?.kind).toBe('region');
+  });
+
   it('merges an acronym defined in brackets with its long form', () => {
     const a = run('The Lower Manhattan Security Initiative (LMSI) was praised. Officials said LMSI works.');
     const e = a.entities!.find((x) => x.name === 'Lower Manhattan Security Initiative');
