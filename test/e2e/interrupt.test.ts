@@ -58,4 +58,11 @@ describe('atomic output: a run killed at any moment leaves the previous output a
     expect(snapshot(out)).toEqual(previous);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.out.'))).toEqual([]);
   });
+
+  it('SIGTERM while presslens is still loading its modules: exit code 130 too, previous output unchanged', async () => {
+    const previous = snapshot(out);
+    const r = await interrupt(run, 'SIGTERM', 250);
+    expect(r).toEqual({ code: 130, signal: null });
+    expect(snapshot(out)).toEqual(previous);
+  });
 });
