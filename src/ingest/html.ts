@@ -22,30 +22,51 @@ const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base'
  * depth is flattened first.
  */
 const MAX_NESTING = 1000;
-const TAG = /<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
-/** Elements whose content is raw text (they cannot nest): kept at any depth, so that their content stays hidden. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
+/** A start or end tag; "[^<>]*" cannot run past the next "<", so finding every tag stays linear. */
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)\b([^<>]*)>/g;
+/**
+ * Kept at any depth: elements whose content is raw text (they cannot nest), elements that decide
+ * what is visible (hidden, chrome, article, main, the title heading), and elements HTML closes on
+ * its own ("<p>", "<li>", "<option>" are often never closed, so they say nothing of depth).
+ */
+const KEEP = new Set([
+  'script', 'style', 'textarea', 'title', ...HIDDEN, ...CHROME, 'article', 'main', 'h1', 'html', 'body',
+  'p', 'li', 'option', 'optgroup', 'td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'dt', 'dd', 'colgroup', 'caption', 'rb', 'rt', 'rp',
+]);
 
 /**
  * The page with elements nested deeper than MAX_NESTING unwrapped: a block element becomes a line
- * break, any other loses its tags and keeps its text. Pages of normal depth are returned as they are.
+ * break, any other loses its tags and keeps its text. Only elements that must be closed explicitly
+ * count towards the depth, and a close tag goes only with its dropped start tag. Pages of normal
+ * depth are returned as they are.
  */
 function flattenDeepNesting(html: string): string {
+  const counts = (name: string, rest: string) => !VOID.has(name) && !KEEP.has(name) && !rest.endsWith('/');
   let depth = 0;
   let max = 0;
   for (const m of html.matchAll(TAG)) {
-    if (VOID.has(m[2].toLowerCase()) || m[3]) continue;
+    const name = m[2].toLowerCase();
+    if (!counts(name, m[3])) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
     else max = Math.max(max, ++depth);
   }
   if (max <= MAX_NESTING) return html;
-  depth = 0;
-  return html.replace(TAG, (tag: string, close: string, tagName: string, selfClosing: string) => {
+  // Open counted elements, innermost last: [name, dropped].
+  const open: Array<[string, boolean]> = [];
+  return html.replace(TAG, (tag: string, close: string, tagName: string, rest: string) => {
     const name = tagName.toLowerCase();
-    if (VOID.has(name) || selfClosing || RAW_TEXT.has(name)) return tag;
-    const deep = close ? depth-- > MAX_NESTING : ++depth > MAX_NESTING;
-    if (depth < 0) depth = 0;
-    return !deep ? tag : BLOCK.has(name) ? '<br>' : '';
+    if (!counts(name, rest)) return tag;
+    let dropped: boolean;
+    if (!close) {
+      dropped = open.length >= MAX_NESTING;
+      open.push([name, dropped]);
+    } else {
+      // Only a close tag that matches the innermost open element is paired (well-formed nesting);
+      // anything else is left for the parser to sort out.
+      if (open.length === 0 || open[open.length - 1][0] !== name) return tag;
+      dropped = open.pop()![1];
+    }
+    return !dropped ? tag : BLOCK.has(name) ? '<br>' : '';
   });
 }
 

@@ -64,7 +64,11 @@ export function buildEntities(text: string, tokens: Token[], sentences: Sentence
   const find = (i: number): number => {
     let root = i;
     while (group[root] !== root) root = group[root];
-    while (group[i] !== root) [i, group[i]] = [group[i], root];
+    while (group[i] !== root) {
+      const next = group[i];
+      group[i] = root;
+      i = next;
+    }
     return root;
   };
   const join = (a: number, b: number) => {
