@@ -60,10 +60,14 @@ function namesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry> {
   return names;
 }
 
+/** A part that abbreviates ("D.C.", "DC"): dotted letters or two to four capitals. */
+const ABBREVIATION = /^(?:\p{Lu}\.){1,4}$|^\p{Lu}{2,4}$/u;
+
 /**
  * Places the text writes in two mentions that the gazetteer knows as one name: "Washington, D.C."
- * (or "Washington, DC") is the city, though "Washington" alone is first the state. Both the place
- * and the part get the city.
+ * (or "Washington, DC") is the city, though "Washington" alone is first the state. Only when every
+ * mention of the place is written so, and the part is an abbreviation with no place of its own in
+ * the gazetteer; the part then gets the same link.
  */
 function placesWrittenInParts(tokens: Token[], entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
   const names = namesInParts(gazetteer);
@@ -73,19 +77,26 @@ function placesWrittenInParts(tokens: Token[], entities: Entity[], gazetteer: Ga
   tokens.forEach((t, i) => tokenAt.set(t.start, i));
   const locationAt = new Map<number, Entity>();
   for (const e of entities) if (e.type === 'LOCATION') for (const m of e.mentions) locationAt.set(m.start, e);
+  /** The whole name a mention is the first part of, with the part's token. */
+  const wholeOf = (m: Entity['mentions'][number]) => {
+    let next = tokenAt.get(m.start);
+    if (next === undefined) return null;
+    while (next < tokens.length && tokens[next].end <= m.end) next++;
+    if (tokens[next]?.text !== ',') return null;
+    const part = tokens[next + 1];
+    if (!part || !ABBREVIATION.test(part.text) || placeEntries(gazetteer, [part.text])) return null;
+    const whole = names.get(`${tokenize(m.text).map((t) => t.text.toLowerCase()).join(' ')}|${dotless(part.text)}`);
+    return whole ? { whole, part } : null;
+  };
   for (const e of entities) {
     if (e.type !== 'LOCATION') continue;
-    for (const m of e.mentions) {
-      let next = tokenAt.get(m.start);
-      if (next === undefined) continue;
-      while (next < tokens.length && tokens[next].end <= m.end) next++;
-      if (tokens[next]?.text === ',') next++;
-      const part = tokens[next];
-      const whole = part && names.get(`${tokenize(m.text).map((t) => t.text.toLowerCase()).join(' ')}|${dotless(part.text)}`);
-      if (!whole) continue;
-      found.set(e, whole);
-      const partEntity = locationAt.get(part.start);
-      if (partEntity) found.set(partEntity, whole);
+    const wholes = e.mentions.map(wholeOf);
+    const first = wholes[0];
+    if (!first || !wholes.every((w) => w && w.whole === first.whole)) continue;
+    found.set(e, first.whole);
+    for (const w of wholes) {
+      const partEntity = locationAt.get(w!.part.start);
+      if (partEntity) found.set(partEntity, first.whole);
     }
   }
   return found;

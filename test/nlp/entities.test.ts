@@ -59,6 +59,16 @@ describe('entities: what must be found', () => {
     expect(run('Farmers in Washington and Oregon met.').entities!.find((e) => e.name === 'Washington')?.place?.kind).toBe('region');
   });
 
+  it.each([
+    ['a place also named alone keeps its usual link', 'WASHINGTON, D.C. - Farmers in Washington met the agency.', 'WASHINGTON', 'region'],
+    ['a country after a comma is no part of the name before it', 'Virgin Islands, U.S. officials said. The U.S. government helped.', 'U.S.', 'country'],
+    ['an ordinary word after a comma is no part of a name', 'Flooding hit Durham, county officials said. Residents of Durham left.', 'Durham', 'city'],
+  ])('not: %s', (_, text, name, kind) => {
+    const entity = run(text).entities!.find((e) => e.name === name);
+    expect(entity?.place?.kind).toBe(kind);
+    expect(entity?.place?.country_code).toBe('US');
+  });
+
   it('merges an acronym defined in brackets with its long form', () => {
     const a = run('The Lower Manhattan Security Initiative (LMSI) was praised. Officials said LMSI works.');
     const e = a.entities!.find((x) => x.name === 'Lower Manhattan Security Initiative');
