@@ -61,6 +61,11 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
       continue;
     }
     const realRoot = fs.realpathSync(abs);
+    if (unsearched(abs, 0) === 'unreadable') {
+      seen.add(abs);
+      files.push({ root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: null, skip: UNSEARCHED.unreadable });
+      continue;
+    }
     const found = listTree(abs, ['**/node_modules/**', ...readIgnoreFile(abs), ...ignore], followSymlinks);
     found.sort((a, b) => compareStrings(a.path, b.path));
     // A presslens output folder (manifest.json beside datapackage.json) inside an input folder is
@@ -135,6 +140,14 @@ interface TreeEntry {
   unsearched?: 'deep' | 'unreadable';
 }
 
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Why a folder's entries cannot be listed, or undefined. */
 function unsearched(dir: string, depth: number): TreeEntry['unsearched'] {
   try {
@@ -161,7 +174,9 @@ function listTree(root: string, ignore: string[], follow: boolean): TreeEntry[] 
     const entries = fg.sync('**/*', { cwd, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, suppressErrors: true, ignore });
     for (const e of entries) {
       const rel = prefix ? `${prefix}/${e.path}` : e.path;
-      const why = e.dirent.isDirectory() ? unsearched(path.join(root, rel), e.path.split('/').length) : undefined;
+      // A followed link to a folder is listed through below; it is checked like a folder.
+      const folder = e.dirent.isDirectory() || (follow && e.dirent.isSymbolicLink() && isFolder(path.join(root, rel)));
+      const why = folder ? unsearched(path.join(root, rel), e.path.split('/').length) : undefined;
       out.push(why ? { path: rel, dirent: e.dirent, unsearched: why } : { path: rel, dirent: e.dirent });
       if (!follow || !e.dirent.isSymbolicLink()) continue;
       try {

@@ -52,8 +52,13 @@ function fromJson(value: unknown, index: string): ParsedRecord | RecordError {
 
 const NO_META: RecordMeta = { title: null, date: null, url: null, publisher: null };
 
-/** YAML front matter: "---" on the first line, "key: value" lines, "---" (or "...") alone on a line. */
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/**
+ * YAML front matter: "---" on the first line, the block right after it (no blank line first, as
+ * pandoc requires), "---" (or "...") alone on a line. A file that merely opens with a rule is text.
+ */
+const FRONT_MATTER = /^---[ \t]*\r?\n(?![ \t]*\r?\n)([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** A line YAML front matter holds: "key: value", a list item, an indented continuation, a comment. */
+const YAML_LINE = /^(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)|[ \t]|-[ \t]|#|$)/;
 /** Front matter keys, as static site generators and CMS exports name them, for each metadata field. */
 const FRONT_MATTER_KEYS: Record<keyof RecordMeta, string[]> = {
   title: ['title'],
@@ -68,11 +73,13 @@ const FRONT_MATTER_KEYS: Record<keyof RecordMeta, string[]> = {
  */
 export function frontMatter(text: string): { meta: RecordMeta; body: string } {
   const m = FRONT_MATTER.exec(text);
-  if (!m) return { meta: NO_META, body: text };
+  const lines = m ? m[1].split(/\r?\n/) : [];
+  if (!m || !lines.every((line) => YAML_LINE.test(line))) return { meta: NO_META, body: text };
   const values = new Map<string, string>();
-  for (const line of m[1].split(/\r?\n/)) {
+  for (const line of lines) {
     const kv = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(line);
-    if (!kv || !kv[2]) continue;
+    // A block scalar ("title: >") continues on the lines below: not read.
+    if (!kv || !kv[2] || /^[>|][-+0-9]*$/.test(kv[2])) continue;
     const value = kv[2].replace(/^(["'])(.*)\1$/, '$2').trim();
     if (value && !values.has(kv[1].toLowerCase())) values.set(kv[1].toLowerCase(), value);
   }

@@ -47,6 +47,9 @@ describe('presslens CLI', () => {
     expect(r.stderr).toMatch(/--stats: cannot write into .*missing/);
     expect(fs.existsSync(out)).toBe(false);
     expect(cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', dir]).stderr).toMatch(/--stats: .* is a folder/);
+    // Into the output folder, which the run creates: allowed.
+    expect(cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', path.join(out, 'stats.json')]).code).toBe(0);
+    expect(fs.existsSync(path.join(out, 'stats.json'))).toBe(true);
   });
 
   it('refuses entity types it does not know, with the others in the same message', () => {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { DocumentRecord } from '../../src/schema/document.js';
-import { cli, tempDir } from '../helpers/run.js';
+import { CLI, cli, tempDir } from '../helpers/run.js';
 import { HOSTILE_MAX_BYTES, writeHostileCorpus } from '../helpers/hostile.js';
 
 const csv = (file: string) => parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
@@ -77,6 +77,27 @@ describe('a named pipe given as an input', () => {
     expect(r.code).toBe(0);
     expect(csv(path.join(out, 'problems.csv')).map((p) => `${p.file} ${p.code}`)).toEqual(['pipe.txt W_NOT_A_FILE']);
     expect(csv(path.join(out, 'documents.csv')).map((d) => d.id)).toEqual(['a.txt']);
+  });
+});
+
+// Permissions stop only other users: run presslens as "nobody" (needs root and setpriv).
+const AS_NOBODY = ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, CLI];
+const canDropRoot = process.getuid?.() === 0 && fs.existsSync('/usr/bin/setpriv') && spawnSync('/usr/bin/setpriv', [...AS_NOBODY, '--version']).status === 0;
+if (!canDropRoot) console.warn('skipping the unreadable-folder test: it needs root, /usr/bin/setpriv, and a checkout the user "nobody" can read');
+describe.skipIf(!canDropRoot)('folders presslens may not read', () => {
+  it('are reported as E_READ, whether given as an input or found inside one', () => {
+    const dir = tempDir('presslens-perm-');
+    fs.mkdirSync(path.join(dir, 'in', 'locked'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'in', 'open'));
+    fs.mkdirSync(path.join(dir, 'in2'));
+    fs.writeFileSync(path.join(dir, 'in', 'open', 'a.txt'), 'Minister Anna Berg visited Oslo.');
+    fs.writeFileSync(path.join(dir, 'in', 'locked', 'b.txt'), 'Minister Anna Berg visited Oslo.');
+    for (const [p, mode] of [['', 0o777], ['in', 0o755], ['in/open', 0o755], ['in/open/a.txt', 0o644], ['in/locked', 0o700], ['in2', 0o700]] as const) fs.chmodSync(path.join(dir, p), mode);
+    const out = path.join(dir, 'out');
+    const r = spawnSync('/usr/bin/setpriv', [...AS_NOBODY, 'extract', path.join(dir, 'in'), path.join(dir, 'in2'), '--out', out, '--no-cache', '--quiet'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(csv(path.join(out, 'problems.csv')).map((p) => `${p.file} ${p.code}`)).toEqual(['locked E_READ', 'in2 E_READ']);
+    expect(csv(path.join(out, 'documents.csv')).map((d) => d.id)).toEqual(['open/a.txt']);
   });
 });
 

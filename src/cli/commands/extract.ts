@@ -24,13 +24,17 @@ function settingOptions(args: ParsedArgs): ExtractOptions {
 }
 
 /** Why a file cannot be written, or null: checked before the run, so that it never fails after the output is in place. */
-function cannotWrite(file: string): string | null {
+function cannotWrite(file: string, out: string): string | null {
   const dir = path.dirname(path.resolve(file));
   try {
     if (fs.statSync(file).isDirectory()) return `${file} is a folder`;
-  } catch {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return `${file} is not writable`;
     // A new file: its folder decides.
   }
+  // The output folder exists once the run has written it.
+  if (dir === path.resolve(out)) return null;
   try {
     if (!fs.statSync(dir).isDirectory()) return `${dir} is not a folder`;
     fs.accessSync(dir, fs.constants.W_OK);
@@ -65,7 +69,7 @@ export const extractCommand: Command = {
     const errors: string[] = [];
     if (args.options.cache && args.options['no-cache']) errors.push('--cache and --no-cache exclude each other');
     if (args.options.shard !== undefined && !parseShard(String(args.options.shard))) errors.push(`--shard expects I/N with 1 <= I <= N, e.g. 2/3, got "${args.options.shard}"`);
-    const stats = args.options.stats === undefined ? null : cannotWrite(String(args.options.stats));
+    const stats = args.options.stats === undefined ? null : cannotWrite(String(args.options.stats), String(args.options.out));
     if (stats) errors.push(`--stats: ${stats}`);
     // Missing inputs and bad config, codebook or aliases files go in the same message as the options.
     const missing = (args.positionals.length ? args.positionals : ['corpus']).filter((input) => !fs.existsSync(input));
