@@ -45,9 +45,11 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  * with a few broken bytes (a bad copy, a truncated download) has many of the first and few of
  * the second; legacy single-byte text has stray high bytes and almost no valid sequences.
  */
-function utf8Shape(bytes: Uint8Array): { valid: number; invalid: number } {
+function utf8Shape(bytes: Uint8Array): { valid: number; invalid: number; replaced: number } {
   let valid = 0;
   let invalid = 0;
+  /** Bytes TextDecoder replaces with U+FFFD: those that fit no sequence, and disallowed sequences. */
+  let replaced = 0;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     if (b < 0x80) {
@@ -57,19 +59,21 @@ function utf8Shape(bytes: Uint8Array): { valid: number; invalid: number } {
     const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     let ok = len > 0 && i + len <= bytes.length;
     for (let k = 1; ok && k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) ok = false;
-    // The second byte's narrower ranges (Unicode Table 3-7): no overlong forms, no encoded
-    // surrogates (ED A0..BF), nothing above U+10FFFF. TextDecoder replaces those too.
-    const second = bytes[i + 1];
-    if (ok && ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f))) ok = false;
     if (ok) {
+      // The second byte's narrower ranges (Unicode Table 3-7): no overlong forms, no encoded
+      // surrogates (ED A0..BF, as CESU-8 writes them), nothing above U+10FFFF. Shaped like UTF-8,
+      // so they count for it, but TextDecoder replaces every one of their bytes.
+      const second = bytes[i + 1];
+      if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) replaced += len;
       valid++;
       i += len;
     } else {
       invalid++;
+      replaced++;
       i++;
     }
   }
-  return { valid, invalid };
+  return { valid, invalid, replaced };
 }
 
 /** Share of characters that are C0 controls other than tab, newline, carriage return, form feed. */
@@ -116,10 +120,10 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    const { valid, invalid } = utf8Shape(body);
+    const { valid, invalid, replaced } = utf8Shape(body);
     if (hasBom || (valid > 0 && valid >= 2 * invalid)) {
       text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
-      warning = { code: 'W_INVALID_UTF8', message: `The file is UTF-8 with ${invalid} invalid byte(s), each replaced by U+FFFD. Check the file for damage, or re-save it as UTF-8.` };
+      warning = { code: 'W_INVALID_UTF8', message: `The file is UTF-8 with ${replaced} invalid byte(s), each replaced by U+FFFD. Check the file for damage, or re-save it as UTF-8.` };
     } else {
       text = decodeWindows1252(bytes);
       encoding = 'windows-1252';

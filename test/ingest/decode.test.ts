@@ -37,6 +37,11 @@ describe('decode', () => {
     expect(d.ok && d.warning?.message).toMatch(new RegExp(`with ${count} invalid byte`));
   });
 
+  it('keeps CESU-8 (surrogates encoded one by one, as Java writes them) as UTF-8, replacing only the surrogates', () => {
+    const d = decode(Buffer.concat([Buffer.from('Café opens. '), Buffer.from([0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80])]));
+    expect(d).toMatchObject({ ok: true, encoding: 'utf-8', text: `Café opens. ${'\ufffd'.repeat(6)}`, warning: { code: 'W_INVALID_UTF8', message: expect.stringMatching(/with 6 invalid byte/) } });
+  });
+
   it('reads Windows-1252 with its own table for 0x80-0x9F and flags it', () => {
     const bytes = Buffer.from([0x80, 0x20, 0x93, 0x41, 0x94, 0x20, 0x96, 0x20, 0xe9, 0xfc]);
     expect(decode(bytes)).toMatchObject({ ok: true, text: '€ “A” – éü', encoding: 'windows-1252', warning: { code: 'W_LEGACY_ENCODING' } });
