@@ -61,9 +61,10 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
       continue;
     }
     const realRoot = fs.realpathSync(abs);
-    if (unsearched(abs, 0) === 'unreadable') {
+    const rootProblem = unsearched(abs, 0);
+    if (rootProblem) {
       seen.add(abs);
-      files.push({ root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: null, skip: UNSEARCHED.unreadable });
+      files.push({ root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: null, skip: UNSEARCHED[rootProblem] });
       continue;
     }
     const found = listTree(abs, ['**/node_modules/**', ...readIgnoreFile(abs), ...ignore], followSymlinks);
@@ -127,17 +128,20 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
 const NOT_A_FILE: NonNullable<InputFile['skip']> = { code: 'W_NOT_A_FILE', severity: 'warning', message: 'Not a regular file (a pipe, socket or device); not read.' };
 
 /** Folders whose files were not listed, as problems. */
-const UNSEARCHED: Record<'deep' | 'unreadable', NonNullable<InputFile['skip']>> = {
+const UNSEARCHED: Record<Unsearched, NonNullable<InputFile['skip']>> = {
   deep: { code: 'E_TOO_DEEP', severity: 'fatal', message: `A folder ${MAX_DEPTH} levels below the input folder; the files in it were not searched. Give it as an input of its own.` },
   unreadable: { code: 'E_READ', severity: 'fatal', message: 'A folder that cannot be read (permissions); the files in it were not found.' },
+  unnamed: { code: 'E_READ', severity: 'fatal', message: 'A folder that cannot be opened by its name: the name is not valid UTF-8 (or the folder went away). Rename it.' },
 };
+
+type Unsearched = 'deep' | 'unreadable' | 'unnamed';
 
 interface TreeEntry {
   /** Relative to the root, with "/" between folders. */
   path: string;
   dirent: Entry['dirent'];
   /** A folder whose entries were not listed, and why. */
-  unsearched?: 'deep' | 'unreadable';
+  unsearched?: Unsearched;
 }
 
 function isFolder(file: string): boolean {
@@ -152,11 +156,11 @@ function isFolder(file: string): boolean {
 function unsearched(dir: string, depth: number): TreeEntry['unsearched'] {
   try {
     fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
-  } catch {
-    return 'unreadable';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'unnamed' : 'unreadable';
   }
-  // fast-glob lists a folder at the depth limit but not what is in it.
-  return depth >= MAX_DEPTH && fs.readdirSync(dir).length ? 'deep' : undefined;
+  // fast-glob lists a folder at the depth limit but not what is in it (hidden entries it skips anyway).
+  return depth >= MAX_DEPTH && fs.readdirSync(dir).some((name) => !name.startsWith('.')) ? 'deep' : undefined;
 }
 
 /**

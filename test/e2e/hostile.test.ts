@@ -28,6 +28,7 @@ describe('hostile input: nothing crashes the batch, nothing is lost', () => {
     const expected = cases.flatMap((c) => c.problems.map((p) => `${c.file} ${p}`));
     expect(got.sort()).toEqual(expected.sort());
     for (const r of csv(path.join(out, 'problems.csv'))) expect(r.message.length).toBeGreaterThan(20);
+    expect(csv(path.join(out, 'problems.csv')).find((r) => r.file === 'folder-\ufffd')?.message).toMatch(/name is not valid UTF-8/);
   });
 
   it('extracts every good document', () => {

@@ -66,6 +66,9 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
   spawnSync('mkfifo', [path.join(dir, 'pipe.txt')]);
   // A file name that is not UTF-8 (Latin-1 from an old archive): it cannot be opened by its decoded name.
   fs.writeFileSync(Buffer.from(`${dir}/bad-\xe9.txt`, 'latin1'), GOOD);
+  // A folder whose name is not UTF-8, with a release in it: reported, not silently left out.
+  fs.mkdirSync(Buffer.from(`${dir}/folder-\xe9`, 'latin1'));
+  fs.writeFileSync(Buffer.from(`${dir}/folder-\xe9/release.txt`, 'latin1'), GOOD);
   // A folder deeper than the search goes: reported, not silently left out.
   const deep = Array.from({ length: 40 }, (_, i) => (i ? 'd' : 'deep')).join('/');
   fs.mkdirSync(path.join(dir, deep, 'd'), { recursive: true });
@@ -80,6 +83,7 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
     { file: 'pipe.txt', problems: ['W_NOT_A_FILE'], documents: [] },
     { file: 'bad-\ufffd.txt', problems: ['E_READ'], documents: [] },
     { file: deep, problems: ['E_TOO_DEEP'], documents: [] },
+    { file: 'folder-\ufffd', problems: ['E_READ'], documents: [] },
   ];
 }
 
