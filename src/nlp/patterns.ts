@@ -13,9 +13,9 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'across', 'throughout', 'o
 
 /** Legal instruments: a name ending in one is a treaty or law (CoNLL MISC), not an organisation. */
 const INSTRUMENTS = new Set(['treaty', 'convention', 'agreement', 'accord', 'accords', 'protocol', 'act', 'charter', 'pact']);
-/** Ship prefixes: "HMS Spey" is a vessel (CoNLL MISC), not an organisation or place. */
 /** What legislators' names go before, run together: "the Carper Alexander bill" names two senators. */
 const SPONSORED = new Set(['bill', 'bills', 'amendment', 'amendments', 'legislation', 'resolution', 'act', 'provision', 'proposal', 'plan', 'letter', 'substitute', 'measure', 'compromise', 'report']);
+/** Ship prefixes: "HMS Spey" is a vessel (CoNLL MISC), not an organisation or place. */
 const SHIP_PREFIXES = new Set(['HMS', 'USS', 'HMCS', 'HMAS', 'HMNZS', 'HNLMS', 'USNS', 'RFA', 'USCGC']);
 
 const shoutingCache = new WeakMap<Token[], boolean>();
