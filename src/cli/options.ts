@@ -1,4 +1,5 @@
-import type { OptionSpec } from './args.js';
+import type { OptionSpec, ParsedArgs } from './args.js';
+import type { ExtractOptions } from '../settings.js';
 
 /** Options several commands share, declared once so they read the same everywhere. */
 export const OPTIONS = {
@@ -9,3 +10,16 @@ export const OPTIONS = {
   quiet: { name: 'quiet', type: 'boolean', description: 'Print nothing but errors' },
   json: { name: 'json', type: 'boolean', description: 'Print the result as JSON' },
 } satisfies Record<string, OptionSpec>;
+
+/** The options that make a run's settings (config, codebook, aliases and the like), as extract and enqueue read them. */
+export function settingOptions(args: ParsedArgs): ExtractOptions {
+  return {
+    config: args.options.config as string | undefined,
+    codebook: args.options.codebook as string | undefined,
+    aliases: args.options.aliases as string | undefined,
+    keywords: args.options.keywords as number | undefined,
+    maxBytes: args.options['max-bytes'] as number | undefined,
+    ignore: args.options.ignore as string[] | undefined,
+    publisherFromPath: args.options['publisher-from-path'] as boolean | undefined,
+  };
+}

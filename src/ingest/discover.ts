@@ -22,6 +22,12 @@ function readIgnoreFile(root: string): string[] {
     .map((line) => (line.endsWith('/') ? `${line}**` : line));
 }
 
+/** The message for inputs that do not exist, or null when they all do (also checked before a run starts). */
+export function inputsNotFound(inputs: string[]): string | null {
+  const missing = inputs.filter((input) => !fs.existsSync(input));
+  return missing.length ? `Input not found: ${missing.join(', ')}. Expected existing files or folders.` : null;
+}
+
 /**
  * Stage 1 of ingest: find every input file. Folders are searched recursively (hidden files and
  * node_modules skipped); the result is sorted by root, then by relative path, so ids and output
@@ -32,13 +38,7 @@ function readIgnoreFile(root: string): string[] {
  */
 export function discover(inputs: string[], ignore: string[] = [], followSymlinks = false): InputFile[] {
   const missing = inputs.filter((input) => !fs.existsSync(input));
-  if (missing.length) {
-    throw new PresslensError(
-      'E_INPUT_NOT_FOUND',
-      `Input not found: ${missing.join(', ')}. Expected existing files or folders.`,
-      { details: missing.map((m) => `${m}: no such file or folder`) },
-    );
-  }
+  if (missing.length) throw new PresslensError('E_INPUT_NOT_FOUND', inputsNotFound(inputs)!, { details: missing.map((m) => `${m}: no such file or folder`) });
   const files: InputFile[] = [];
   const seen = new Set<string>();
   const relPaths = new Set<string>();

@@ -4,24 +4,11 @@ import { progressBar } from '../progress.js';
 import { parseShard } from '../../pipeline/shards.js';
 import { extractToDirectory } from '../../api.js';
 import type { Command } from '../command.js';
-import type { ParsedArgs } from '../args.js';
-import { OPTIONS } from '../options.js';
-import { settingsErrors, type ExtractOptions } from '../../settings.js';
+import { OPTIONS, settingOptions } from '../options.js';
+import { settingsErrors } from '../../settings.js';
+import { inputsNotFound } from '../../ingest/discover.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/** The options that make the run's settings (config, codebook, aliases and the like). */
-function settingOptions(args: ParsedArgs): ExtractOptions {
-  return {
-    config: args.options.config as string | undefined,
-    codebook: args.options.codebook as string | undefined,
-    aliases: args.options.aliases as string | undefined,
-    keywords: args.options.keywords as number | undefined,
-    maxBytes: args.options['max-bytes'] as number | undefined,
-    ignore: args.options.ignore as string[] | undefined,
-    publisherFromPath: args.options['publisher-from-path'] as boolean | undefined,
-  };
-}
 
 /** Why a file cannot be written, or null: checked before the run, so that it never fails after the output is in place. */
 function cannotWrite(file: string, out: string): string | null {
@@ -72,8 +59,8 @@ export const extractCommand: Command = {
     const stats = args.options.stats === undefined ? null : cannotWrite(String(args.options.stats), String(args.options.out));
     if (stats) errors.push(`--stats: ${stats}`);
     // Missing inputs and bad config, codebook or aliases files go in the same message as the options.
-    const missing = (args.positionals.length ? args.positionals : ['corpus']).filter((input) => !fs.existsSync(input));
-    if (missing.length) errors.push(`Input not found: ${missing.join(', ')}. Expected existing files or folders.`);
+    const missing = inputsNotFound(args.positionals.length ? args.positionals : ['corpus']);
+    if (missing) errors.push(missing);
     for (const e of settingsErrors(settingOptions(args))) errors.push(e.replace(/\n/g, '\n    '));
     return errors;
   },

@@ -5,7 +5,7 @@ import { collectRun, runStatus } from '../../queue/collect.js';
 import { validateRunId } from '../../queue/run-meta.js';
 import type { OptionSpec } from '../args.js';
 import type { Command } from '../command.js';
-import { OPTIONS } from '../options.js';
+import { OPTIONS, settingOptions } from '../options.js';
 
 const redis: OptionSpec = { name: 'redis', type: 'string', value: 'URL', description: 'Redis server, e.g. redis://127.0.0.1:6379', default: 'redis://127.0.0.1:6379' };
 const run: OptionSpec = { name: 'run', type: 'string', value: 'ID', description: 'Run id (letters, digits, . _ -)' };
@@ -28,14 +28,7 @@ export const enqueueCommand: Command = {
   validate: needRun,
   async run(args, io) {
     const inputs = args.positionals.length ? args.positionals : ['corpus'];
-    const settings = resolveSettings({
-      config: args.options.config as string | undefined,
-      codebook: args.options.codebook as string | undefined,
-      aliases: args.options.aliases as string | undefined,
-      keywords: args.options.keywords as number | undefined,
-      maxBytes: args.options['max-bytes'] as number | undefined,
-      publisherFromPath: args.options['publisher-from-path'] as boolean | undefined,
-    });
+    const settings = resolveSettings(settingOptions(args));
     const meta = await enqueueRun(inputs, settings, String(args.options.run), String(args.options.redis));
     io.stdout(`presslens: run ${meta.runId}: ${meta.files.length} files in ${meta.batches} jobs queued on ${args.options.redis}\n`);
     return 0;
