@@ -46,7 +46,22 @@ describe('presslens CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--stats: cannot write into .*missing/);
     expect(fs.existsSync(out)).toBe(false);
-    expect(cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', dir]).stderr).toMatch(/--stats: .* is a folder/);
+    fs.mkdirSync(path.join(dir, 'folder'));
+    expect(cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', path.join(dir, 'folder')]).stderr).toMatch(/--stats: .* is a folder/);
+    // The output folder, a folder holding it, the run's own files and anything in folders the run replaces.
+    for (const [stats, problem] of [
+      [out, /is the output folder or holds it/],
+      [dir, /is the output folder or holds it/],
+      [path.join(out, 'manifest.json'), /is a file the run writes/],
+      [path.join(out, '.cache'), /is a file the run writes/],
+      [path.join(out, '.cache', 'stats.json'), /lies in a folder the run replaces/],
+      [path.join(out, 'sub', 'stats.json'), /lies in a folder the run replaces/],
+    ] as const) {
+      const refused = cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', stats]);
+      expect(refused.code, stats).toBe(2);
+      expect(refused.stderr).toMatch(problem);
+    }
+    expect(fs.existsSync(out)).toBe(false);
     // Into the output folder, which the run creates: allowed.
     expect(cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', path.join(out, 'stats.json')]).code).toBe(0);
     expect(fs.existsSync(path.join(out, 'stats.json'))).toBe(true);

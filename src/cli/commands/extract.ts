@@ -1,18 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { progressBar } from '../progress.js';
-import { parseShard } from '../../pipeline/shards.js';
 import { extractToDirectory } from '../../api.js';
 import type { Command } from '../command.js';
 import { OPTIONS, settingOptions } from '../options.js';
 import { settingsErrors } from '../../settings.js';
 import { inputsNotFound } from '../../ingest/discover.js';
+import { OUTPUT_FILES } from '../../export/index.js';
+import { parseShard, SHARD_FILE } from '../../pipeline/shards.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Why a file cannot be written, or null: checked before the run, so that it never fails after the output is in place. */
+/** Names a run writes at the top of its output folder: a --stats file there would be overwritten or would overwrite. */
+const RUN_NAMES = new Set<string>([...OUTPUT_FILES, SHARD_FILE, '.cache']);
+
 function cannotWrite(file: string, out: string): string | null {
-  const dir = path.dirname(path.resolve(file));
+  const target = path.resolve(file);
+  const outDir = path.resolve(out);
+  const fromOut = path.relative(outDir, target);
+  if (fromOut === '' || !path.relative(target, outDir).startsWith('..')) return `${file} is the output folder or holds it`;
+  const insideOut = !fromOut.startsWith('..') && !path.isAbsolute(fromOut);
+  // The run replaces the output folder as a whole: only a new name at its top survives the swap.
+  if (insideOut && (fromOut.includes(path.sep) || RUN_NAMES.has(fromOut))) {
+    return `${file} is a file the run writes, or lies in a folder the run replaces; name a file beside the outputs or outside ${out}`;
+  }
   try {
     if (fs.statSync(file).isDirectory()) return `${file} is a folder`;
     fs.accessSync(file, fs.constants.W_OK);
@@ -21,7 +33,8 @@ function cannotWrite(file: string, out: string): string | null {
     // A new file: its folder decides.
   }
   // The output folder exists once the run has written it.
-  if (dir === path.resolve(out)) return null;
+  if (insideOut) return null;
+  const dir = path.dirname(target);
   try {
     if (!fs.statSync(dir).isDirectory()) return `${dir} is not a folder`;
     fs.accessSync(dir, fs.constants.W_OK);
