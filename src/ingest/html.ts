@@ -22,8 +22,12 @@ const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base'
  * depth is flattened first.
  */
 const MAX_NESTING = 1000;
-/** A start or end tag; "[^<>]*" cannot run past the next "<", so finding every tag stays linear. */
-const TAG = /<(\/?)([a-zA-Z][\w:-]*)\b([^<>]*)>/g;
+/**
+ * A comment (its tags are not markup; group 2 is empty), or a start or end tag. Finding every tag
+ * stays linear: the attributes must start with a character a name cannot hold, so the name is never
+ * split two ways, and "[^<>]*" cannot run past the next "<".
+ */
+const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)((?:[^<>\w:-][^<>]*)?)>/g;
 /**
  * Kept at any depth: elements whose content is raw text (they cannot nest), elements that decide
  * what is visible (hidden, chrome, article, main, the title heading), and elements HTML closes on
@@ -41,30 +45,37 @@ const KEEP = new Set([
  * depth are returned as they are.
  */
 function flattenDeepNesting(html: string): string {
-  const counts = (name: string, rest: string) => !VOID.has(name) && !KEEP.has(name) && !rest.endsWith('/');
+  const counts = (name: string | undefined, rest: string): name is string => name !== undefined && !VOID.has(name) && !KEEP.has(name) && !rest.endsWith('/');
   let depth = 0;
   let max = 0;
   for (const m of html.matchAll(TAG)) {
-    const name = m[2].toLowerCase();
+    const name = m[2]?.toLowerCase();
     if (!counts(name, m[3])) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
     else max = Math.max(max, ++depth);
   }
   if (max <= MAX_NESTING) return html;
-  // Open counted elements, innermost last: [name, dropped].
+  // Open counted elements, innermost last: [name, dropped]; and how many of each name are open.
   const open: Array<[string, boolean]> = [];
-  return html.replace(TAG, (tag: string, close: string, tagName: string, rest: string) => {
-    const name = tagName.toLowerCase();
-    if (!counts(name, rest)) return tag;
+  const openByName = new Map<string, number>();
+  return html.replace(TAG, (tag: string, close: string | undefined, tagName: string | undefined, rest: string | undefined) => {
+    const name = tagName?.toLowerCase();
+    if (!counts(name, rest ?? '')) return tag;
     let dropped: boolean;
     if (!close) {
       dropped = open.length >= MAX_NESTING;
       open.push([name, dropped]);
+      openByName.set(name, (openByName.get(name) ?? 0) + 1);
     } else {
-      // Only a close tag that matches the innermost open element is paired (well-formed nesting);
-      // anything else is left for the parser to sort out.
-      if (open.length === 0 || open[open.length - 1][0] !== name) return tag;
-      dropped = open.pop()![1];
+      // A close tag also closes the elements left open inside its element, as the parser does (an
+      // unclosed <b> must not hold the stack); a close tag with no open element is the parser's.
+      if (!openByName.get(name)) return tag;
+      let closed: [string, boolean];
+      do {
+        closed = open.pop()!;
+        openByName.set(closed[0], openByName.get(closed[0])! - 1);
+      } while (closed[0] !== name);
+      dropped = closed[1];
     }
     return !dropped ? tag : BLOCK.has(name) ? '<br>' : '';
   });

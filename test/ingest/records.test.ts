@@ -53,6 +53,8 @@ describe('html', () => {
     ['1,100 unclosed <option>s before the article', `<form><select>${'<option>Archive\n'.repeat(1100)}</select></form><article><h1>Grant announced</h1><p>Senator Ana Ruiz announced a grant.</p></article>`, 'Grant announced\n\nSenator Ana Ruiz announced a grant.'],
     ['1,100 unclosed <p>s, then navigation and a footer', `<nav>Menu</nav><article>${'<p>Line\n'.repeat(1100)}<p>Last line.</article><nav>Next Previous</nav><footer>Copyright</footer>`, `${'Line\n\n'.repeat(1100)}Last line.`],
     ['200,000 "<b " without a closing ">"', `<p>Intro ${'x<b y '.repeat(200_000)}`, null],
+    ['a tag name of 200,000 "-a" without a closing ">"', `<p>Intro <a${'-a'.repeat(200_000)}`, null],
+    ['1,100 <div>s inside a comment', `<!--${'<div>'.repeat(1100)}--><p>Intro</p><div>One</div>Two`, 'Intro\n\nOne\n\nTwo'],
   ])('a page that only looks deep is read as it is: %s', (_, page, expected) => {
     const r = htmlToText(page);
     if (expected === null) expect(r.text.startsWith('Intro')).toBe(true);
@@ -64,6 +66,12 @@ describe('html', () => {
     const r = htmlToText(page);
     expect(r.title).toBe('Deep page');
     expect(r.text).toBe('Deep page\n\nMinisters met.');
+  });
+
+  it('keeps the end of a deep page whose deep part leaves an inline element open', () => {
+    const deep = (inner: string) => `${'<div>'.repeat(1100)}${inner}${'</div>'.repeat(1100)}`;
+    const page = `<div><article><h1>Title</h1>${deep('<b>bold ')}<p>Middle.</p>${deep('deep')}<p>End.</p></article></div><footer>Footer</footer>`;
+    expect(htmlToText(page).text).toBe('Title\n\nbold\n\nMiddle.\n\ndeep\n\nEnd.');
   });
 
   const page = `<!doctype html><html><head><title>Site | Release</title><style>p{color:red}</style>
