@@ -57,8 +57,10 @@ const NO_META: RecordMeta = { title: null, date: null, url: null, publisher: nul
  * pandoc requires), "---" (or "...") alone on a line. A file that merely opens with a rule is text.
  */
 const FRONT_MATTER = /^---[ \t]*\r?\n(?![ \t]*\r?\n)([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** A top-level "key: value" (or "key:" opening a nested block). */
+const YAML_KEY = /^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)/;
 /** A line YAML front matter holds: "key: value", a list item, an indented continuation, a comment. */
-const YAML_LINE = /^(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)|[ \t]|-[ \t]|#|$)/;
+const YAML_LINE = new RegExp(`${YAML_KEY.source}|^(?:[ \\t]|-[ \\t]|#|$)`);
 /** Front matter keys, as static site generators and CMS exports name them, for each metadata field. */
 const FRONT_MATTER_KEYS: Record<keyof RecordMeta, string[]> = {
   title: ['title'],
@@ -74,7 +76,8 @@ const FRONT_MATTER_KEYS: Record<keyof RecordMeta, string[]> = {
 export function frontMatter(text: string): { meta: RecordMeta; body: string } {
   const m = FRONT_MATTER.exec(text);
   const lines = m ? m[1].split(/\r?\n/) : [];
-  if (!m || !lines.every((line) => YAML_LINE.test(line))) return { meta: NO_META, body: text };
+  // A heading or a list between two rules is Markdown, not metadata: front matter has a key.
+  if (!m || !lines.every((line) => YAML_LINE.test(line)) || !lines.some((line) => YAML_KEY.test(line))) return { meta: NO_META, body: text };
   const values = new Map<string, string>();
   for (const line of lines) {
     const kv = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(line);

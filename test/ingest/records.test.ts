@@ -15,7 +15,7 @@ describe('records', () => {
     const text = `---\ntitle: "Allies meet: a summary"\ndate: 2023-06-14\nlink: https://example.org/r/1\nsource: Council press office\ntags:\n  - defence\n---\n${body}`;
     expect(parseRecords('md', text)).toEqual([{ record: null, text: body, meta: { title: 'Allies meet: a summary', date: '2023-06-14', url: 'https://example.org/r/1', publisher: 'Council press office' } }]);
     // A rule that is not at the very start, or never closed, is text.
-    for (const plain of ['Intro\n---\ntitle: x\n---\nBody', '---\ntitle: x\nBody without a closing rule', '---\n\nThis release opens with a rule.\n\n---\n\nMore text.', '---\nSenator Ana Ruiz met the mayor.\n---\nMore text.']) expect(parseRecords('md', plain)).toEqual([{ record: null, text: plain, meta: { title: null, date: null, url: null, publisher: null } }]);
+    for (const plain of ['Intro\n---\ntitle: x\n---\nBody', '---\ntitle: x\nBody without a closing rule', '---\n\nThis release opens with a rule.\n\n---\n\nMore text.', '---\nSenator Ana Ruiz met the mayor.\n---\nMore text.', '---\n# Key points\n- Funding doubles\n- Talks resume\n---\nMore text.']) expect(parseRecords('md', plain)).toEqual([{ record: null, text: plain, meta: { title: null, date: null, url: null, publisher: null } }]);
     expect(parseRecords('md', '---\ntitle: Only metadata\n---\n \n')).toEqual([expect.objectContaining({ code: 'E_EMPTY' })]);
     expect(parseRecords('md', '---\ntitle: >\n  Folded title\ndate: 2024-01-02\n---\nBody.')).toEqual([{ record: null, text: 'Body.', meta: { title: null, date: '2024-01-02', url: null, publisher: null } }]);
   });
