@@ -41,39 +41,39 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /**
- * Count well-formed multi-byte UTF-8 sequences and bytes that fit no sequence. Text that is UTF-8
+ * Count multi-byte sequences shaped like UTF-8 and the faults between them. Text that is UTF-8
  * with a few broken bytes (a bad copy, a truncated download) has many of the first and few of
  * the second; legacy single-byte text has stray high bytes and almost no valid sequences.
  */
-function utf8Shape(bytes: Uint8Array): { valid: number; invalid: number; replaced: number } {
+function utf8Shape(bytes: Uint8Array): { valid: number; invalid: number } {
   let valid = 0;
   let invalid = 0;
-  /** Bytes TextDecoder replaces with U+FFFD: those that fit no sequence, and disallowed sequences. */
-  let replaced = 0;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     if (b < 0x80) {
       i++;
       continue;
     }
-    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    let ok = len > 0 && i + len <= bytes.length;
-    for (let k = 1; ok && k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) ok = false;
-    if (ok) {
-      // The second byte's narrower ranges (Unicode Table 3-7): no overlong forms, no encoded
-      // surrogates (ED A0..BF, as CESU-8 writes them), nothing above U+10FFFF. Shaped like UTF-8,
-      // so they count for it, but TextDecoder replaces every one of their bytes.
-      const second = bytes[i + 1];
-      if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) replaced += len;
-      valid++;
-      i += len;
-    } else {
-      invalid++;
-      replaced++;
-      i++;
-    }
+    // Overlong forms (C0, C1, E0 80.., F0 80..), encoded surrogates (CESU-8) and code points above
+    // U+10FFFF have UTF-8's shape: they count for it, though the decoder replaces them.
+    const len = b >= 0xc0 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf7 ? 4 : 1;
+    let k = 1;
+    while (k < len && i + k < bytes.length && (bytes[i + k] & 0xc0) === 0x80) k++;
+    if (len > 1 && k === len) valid++;
+    // A stray byte, or a sequence cut short (its lead and the continuation bytes it has): one fault.
+    else invalid++;
+    i += k;
   }
-  return { valid, invalid, replaced };
+  return { valid, invalid };
+}
+
+/** U+FFFD characters the decoder put in for invalid bytes (not those the file itself holds). */
+function replacements(text: string, bytes: Uint8Array): number {
+  let inText = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) inText++;
+  let inFile = 0;
+  for (let i = bytes.indexOf(0xef); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) inFile++;
+  return inText - inFile;
 }
 
 /** Share of characters that are C0 controls other than tab, newline, carriage return, form feed. */
@@ -120,10 +120,10 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    const { valid, invalid, replaced } = utf8Shape(body);
+    const { valid, invalid } = utf8Shape(body);
     if (hasBom || (valid > 0 && valid >= 2 * invalid)) {
       text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
-      warning = { code: 'W_INVALID_UTF8', message: `The file is UTF-8 with ${replaced} invalid byte(s), each replaced by U+FFFD. Check the file for damage, or re-save it as UTF-8.` };
+      warning = { code: 'W_INVALID_UTF8', message: `The file is UTF-8 with invalid bytes, replaced by ${replacements(text, body)} U+FFFD character(s). Check the file for damage, or re-save it as UTF-8.` };
     } else {
       text = decodeWindows1252(bytes);
       encoding = 'windows-1252';

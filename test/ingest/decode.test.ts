@@ -31,15 +31,26 @@ describe('decode', () => {
     ['an encoded surrogate', [0xed, 0xa0, 0x80], 3],
     ['an overlong form', [0xe0, 0x80, 0xaf], 3],
     ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 4],
-  ])('counts the bytes of %s it replaces', (_name, bad, count) => {
+    ['a sequence cut short (one U+FFFD for its two bytes)', [0xe2, 0x82], 1],
+    ["Java's two-byte NUL (C0 80)", [0xc0, 0x80], 2],
+  ])('counts the U+FFFD it puts in for %s', (_name, bad, count) => {
     const d = decode(Buffer.concat([Buffer.from('Zürich – Genève – München, São Paulo, Málaga, Kraków, Göteborg and Niš '), Buffer.from(bad)]));
     expect(d.ok && d.text.endsWith('\ufffd'.repeat(count))).toBe(true);
-    expect(d.ok && d.warning?.message).toMatch(new RegExp(`with ${count} invalid byte`));
+    expect(d.ok && d.warning?.message).toMatch(new RegExp(`replaced by ${count} U\\+FFFD`));
   });
 
   it('keeps CESU-8 (surrogates encoded one by one, as Java writes them) as UTF-8, replacing only the surrogates', () => {
     const d = decode(Buffer.concat([Buffer.from('Café opens. '), Buffer.from([0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80])]));
-    expect(d).toMatchObject({ ok: true, encoding: 'utf-8', text: `Café opens. ${'\ufffd'.repeat(6)}`, warning: { code: 'W_INVALID_UTF8', message: expect.stringMatching(/with 6 invalid byte/) } });
+    expect(d).toMatchObject({ ok: true, encoding: 'utf-8', text: `Café opens. ${'\ufffd'.repeat(6)}`, warning: { code: 'W_INVALID_UTF8', message: expect.stringMatching(/replaced by 6 U\+FFFD/) } });
+  });
+
+  it.each([
+    ['a multibyte character cut short', [0xe2, 0x82, 0x20]],
+    ["Java's two-byte NUL", [0xc0, 0x80, 0x20]],
+  ])('keeps text with few accented letters as UTF-8 despite %s', (_name, bad) => {
+    const d = decode(Buffer.concat([Buffer.from('Café crème, São Paulo. '), Buffer.from(bad), Buffer.from('Ends.')]));
+    expect(d).toMatchObject({ ok: true, encoding: 'utf-8', warning: { code: 'W_INVALID_UTF8' } });
+    expect(d.ok && d.text.startsWith('Café crème, São Paulo. \ufffd')).toBe(true);
   });
 
   it('reads Windows-1252 with its own table for 0x80-0x9F and flags it', () => {
