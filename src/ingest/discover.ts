@@ -61,7 +61,7 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
       continue;
     }
     const realRoot = fs.realpathSync(abs);
-    const rootProblem = unsearched(abs, 0);
+    const rootProblem = unsearched(abs, '');
     if (rootProblem) {
       seen.add(abs);
       files.push({ root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: null, skip: UNSEARCHED[rootProblem] });
@@ -152,15 +152,18 @@ function isFolder(file: string): boolean {
   }
 }
 
-/** Why a folder's entries cannot be listed, or undefined. */
-function unsearched(dir: string, depth: number): TreeEntry['unsearched'] {
+/** Why the folder at `rel` under `cwd` cannot have its entries listed, or undefined. */
+function unsearched(cwd: string, rel: string, ignore: string[] = []): TreeEntry['unsearched'] {
   try {
-    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
+    fs.accessSync(path.join(cwd, rel), fs.constants.R_OK | fs.constants.X_OK);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'unnamed' : 'unreadable';
   }
-  // fast-glob lists a folder at the depth limit but not what is in it (hidden entries it skips anyway).
-  return depth >= MAX_DEPTH && fs.readdirSync(dir).some((name) => !name.startsWith('.')) ? 'deep' : undefined;
+  // fast-glob lists a folder at the depth limit but not what is in it: it is a gap only if it holds
+  // entries the search would have taken (not hidden, not ignored).
+  if (rel.split('/').length < MAX_DEPTH) return undefined;
+  const inside = fg.sync(`${fg.escapePath(rel)}/*`, { cwd, onlyFiles: false, dot: false, deep: 1, suppressErrors: true, ignore });
+  return inside.length ? 'deep' : undefined;
 }
 
 /**
@@ -180,7 +183,7 @@ function listTree(root: string, ignore: string[], follow: boolean): TreeEntry[] 
       const rel = prefix ? `${prefix}/${e.path}` : e.path;
       // A followed link to a folder is listed through below; it is checked like a folder.
       const folder = e.dirent.isDirectory() || (follow && e.dirent.isSymbolicLink() && isFolder(path.join(root, rel)));
-      const why = folder ? unsearched(path.join(root, rel), e.path.split('/').length) : undefined;
+      const why = folder ? unsearched(cwd, e.path, ignore) : undefined;
       out.push(why ? { path: rel, dirent: e.dirent, unsearched: why } : { path: rel, dirent: e.dirent });
       if (!follow || !e.dirent.isSymbolicLink()) continue;
       try {

@@ -51,6 +51,17 @@ describe('discovering inputs', () => {
     expect(ingestFile(files[1]).items).toEqual([expect.objectContaining({ kind: 'problem', problem: expect.objectContaining({ code: 'E_DUPLICATE_PATH', file: 'a.txt' }) })]);
   });
 
+  it('reports a folder at the depth limit as E_TOO_DEEP only when it holds files the search would take', () => {
+    const dir = tempDir();
+    const deep = (top: string) => path.join(dir, top, ...Array.from({ length: 39 }, () => 'd'));
+    for (const [top, name] of [['kept', 'release.txt'], ['ignored', 'draft.tmp'], ['hidden', '.notes.txt']]) {
+      fs.mkdirSync(deep(top), { recursive: true });
+      fs.writeFileSync(path.join(deep(top), name), 'Text.');
+    }
+    const found = discover([dir], ['**/*.tmp']).filter((f) => f.skip?.code === 'E_TOO_DEEP');
+    expect(found.map((f) => f.relPath.split('/')[0])).toEqual(['kept']);
+  });
+
   it('does not read a presslens output folder inside an input folder', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.txt'), 'Paris.');
