@@ -5,47 +5,54 @@ import { compareStrings } from '../util/compare.js';
 import { Interner } from '../util/interner.js';
 import { PairSlots } from '../util/pair-slots.js';
 import { ACRONYM } from '../nlp/entity-id.js';
+import { addCount, countEntries, type KeyCounts } from '../util/key-counts.js';
 
 interface EntityTotals {
   type: EntityType;
   /** Canonical name -> documents using it as their canonical name (the most used one wins). */
-  names: Map<string, number>;
+  names: KeyCounts | null;
   /** Alias -> documents using it (null until one is: most entities have none). */
-  aliases: Map<string, number> | null;
+  aliases: KeyCounts | null;
   documents: number;
   mentions: number;
   /** Gazetteer link (as JSON) -> documents giving it: the most given one wins. */
-  places: Map<string, number> | null;
+  places: KeyCounts | null;
 }
 
-const addCount = (map: Map<string, number>, key: string, by: number) => {
-  const n = (map.get(key) ?? 0) + by;
-  if (n) map.set(key, n);
-  else map.delete(key);
-};
-
 /** The most counted key; ties go to the first in code-unit order. */
-const mostCounted = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]?.[0];
+const mostCounted = (entries: Array<[string, number]>) => entries.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]?.[0];
 
 /**
  * entities.csv: one row per entity id over the whole run. Holds only per-entity totals, so it
  * grows with the number of distinct entities, not with the number of documents. Every total is a
  * count, so a document can be taken back out (pass 2 does, when its ids change) and the result
- * does not depend on the order documents came in.
+ * does not depend on the order documents came in. Entity ids are numbers from the run's
+ * interner, which the other entity tables share, so each id string is held once.
  */
 export class EntityTable {
-  private readonly byId = new Map<string, EntityTotals>();
+  /** Totals by interned entity id; undefined for ids no document names (any more). */
+  private readonly byId: Array<EntityTotals | undefined> = [];
+  private count = 0;
+
+  constructor(private readonly ids: Interner = new Interner()) {}
 
   add(doc: Pick<DocResult, 'entities'>, sign: 1 | -1 = 1): void {
     for (const e of doc.entities) {
-      let t = this.byId.get(e.id);
-      if (!t) this.byId.set(e.id, (t = { type: e.type, names: new Map(), aliases: null, documents: 0, mentions: 0, places: null }));
-      addCount(t.names, e.name, sign);
-      for (const a of e.aliases) addCount((t.aliases ??= new Map()), a, sign);
-      if (e.place) addCount((t.places ??= new Map()), JSON.stringify(e.place), sign);
+      const n = this.ids.id(e.id);
+      let t = this.byId[n];
+      if (!t) {
+        this.byId[n] = t = { type: e.type, names: null, aliases: null, documents: 0, mentions: 0, places: null };
+        this.count++;
+      }
+      t.names = addCount(t.names, e.name, sign);
+      for (const a of e.aliases) t.aliases = addCount(t.aliases, a, sign);
+      if (e.place) t.places = addCount(t.places, JSON.stringify(e.place), sign);
       t.documents += sign;
       t.mentions += sign * e.mentions;
-      if (!t.documents) this.byId.delete(e.id);
+      if (!t.documents) {
+        this.byId[n] = undefined;
+        this.count--;
+      }
     }
   }
 
@@ -54,24 +61,27 @@ export class EntityTable {
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.count;
   }
 
   countByType(): Record<EntityType, number> {
     const out: Record<EntityType, number> = { PERSON: 0, ORGANIZATION: 0, LOCATION: 0 };
-    for (const t of this.byId.values()) out[t.type]++;
+    for (const t of this.byId) if (t) out[t.type]++;
     return out;
   }
 
   rows(): Array<Row<'entities.csv'>> {
-    return [...this.byId.entries()]
+    const live: Array<[string, EntityTotals]> = [];
+    this.byId.forEach((t, n) => t && live.push([this.ids.values[n], t]));
+    return live
       .sort((a, b) => compareStrings(a[0], b[0]))
       .map(([id, t]) => {
         // A name spelled out beats an acronym however often the acronym is used alone.
-        const spelled = new Map([...t.names].filter(([n]) => !ACRONYM.test(n)));
-        const name = mostCounted(spelled.size ? spelled : t.names)!;
-        const aliases = [...(t.aliases?.keys() ?? []), ...t.names.keys()].filter((a) => a !== name);
-        const placeJson = t.places && mostCounted(t.places);
+        const names = countEntries(t.names);
+        const spelled = names.filter(([n]) => !ACRONYM.test(n));
+        const name = mostCounted(spelled.length ? spelled : names)!;
+        const aliases = [...countEntries(t.aliases), ...names].map(([a]) => a).filter((a) => a !== name);
+        const placeJson = t.places && mostCounted(countEntries(t.places));
         const place = placeJson ? (JSON.parse(placeJson) as Place) : null;
         return {
           entity_id: id,
@@ -149,7 +159,8 @@ export class ThemeTables {
  * Kept: pairs that share a sentence somewhere, or meet in two documents or more.
  */
 export class CooccurrenceTable {
-  private readonly ids = new Interner();
+  constructor(private readonly ids: Interner = new Interner()) {}
+
   /** Pair of interned ids -> slot in the count arrays. */
   private readonly slots = new PairSlots();
   private documents = new Int32Array(1 << 16);
@@ -186,7 +197,9 @@ export class CooccurrenceTable {
 /** entities_by_month.csv: documents and mentions per entity and month, for time series of who is named. */
 export class EntityMonthTable {
   private readonly months = new Interner();
-  private readonly ids = new Interner();
+
+  constructor(private readonly ids: Interner = new Interner()) {}
+
   /** (month, entity) -> slot in the count arrays. */
   private readonly slots = new PairSlots();
   private documents = new Int32Array(1 << 16);

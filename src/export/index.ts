@@ -15,6 +15,7 @@ import { ReportBuilder } from './report.js';
 import { dataPackage } from './datapackage.js';
 import { SQLITE_FILE } from './sqlite.js';
 import { SqliteLoader } from './sqlite-loader.js';
+import { Interner } from '../util/interner.js';
 
 /** Per-document CSV files written in pass 1 (rows rendered by the file jobs); DEFERRED_TABLES follow in pass 2. */
 const PER_DOCUMENT: readonly CsvTable[] = ['themes.csv', 'theme_evidence.csv'];
@@ -100,11 +101,13 @@ function countLines(text: string): number {
 export class FileSink implements RunConsumer {
   readonly out: OutputDir;
   private readonly writers = new Map<string, LineWriter>();
-  readonly entities = new EntityTable();
+  /** Entity ids as numbers, shared by the run-wide entity tables: each id string is held once. */
+  private readonly entityIds = new Interner();
+  readonly entities = new EntityTable(this.entityIds);
   readonly acronyms = new AcronymTable();
   readonly themeTables: ThemeTables;
-  readonly cooccurrence = new CooccurrenceTable();
-  readonly entityMonths = new EntityMonthTable();
+  readonly cooccurrence = new CooccurrenceTable(this.entityIds);
+  readonly entityMonths = new EntityMonthTable(this.entityIds);
   readonly problems: Problem[] = [];
   readonly counts: Omit<Counts, 'problems' | 'files'> = { documents: 0, words: 0, entities: { PERSON: 0, ORGANIZATION: 0, LOCATION: 0 }, mentions: 0, themes: {} };
 
