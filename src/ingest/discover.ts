@@ -94,9 +94,15 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
       try {
         real = fs.realpathSync(absPath);
       } catch {
-        file.skip = entry.dirent.isSymbolicLink()
-          ? { code: 'W_SYMLINK_BROKEN', severity: 'warning', message: 'A symbolic link whose target does not exist (or loops); nothing to read.' }
-          : { code: 'E_READ', severity: 'fatal', message: 'The file cannot be opened by its name: the name is not valid UTF-8 (or the file went away). Rename it.' };
+        // A link whose target exists but has a path that is not UTF-8 cannot be followed by name.
+        const target = entry.dirent.isSymbolicLink() ? realPathBytes(absPath) : null;
+        file.skip = !entry.dirent.isSymbolicLink()
+          ? { code: 'E_READ', severity: 'fatal', message: 'The file cannot be opened by its name: the name is not valid UTF-8 (or the file went away). Rename it.' }
+          : !target
+            ? { code: 'W_SYMLINK_BROKEN', severity: 'warning', message: 'A symbolic link whose target does not exist (or loops); nothing to read.' }
+            : !followSymlinks && !target.subarray(0, realRoot.length + 1).equals(Buffer.from(realRoot + path.sep))
+              ? { code: 'W_SYMLINK_OUTSIDE', severity: 'warning', message: 'A symbolic link to something outside the input folder; not followed. Use --follow-symlinks to read it.' }
+              : { code: 'E_READ', severity: 'fatal', message: 'A symbolic link whose target has a name that is not valid UTF-8; it cannot be followed by name. Rename the target.' };
       }
       if (real && !file.skip) {
         const inside = real === realRoot || real.startsWith(realRoot + path.sep);
@@ -142,6 +148,15 @@ interface TreeEntry {
   dirent: Entry['dirent'];
   /** A folder whose entries were not listed, and why. */
   unsearched?: Unsearched;
+}
+
+/** The real path of a link's target as bytes (names need not be UTF-8), or null if there is none. */
+function realPathBytes(link: string): Buffer | null {
+  try {
+    return fs.realpathSync.native(link, { encoding: 'buffer' });
+  } catch {
+    return null;
+  }
 }
 
 function isFolder(file: string): boolean {

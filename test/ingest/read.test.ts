@@ -62,6 +62,17 @@ describe('discovering inputs', () => {
     expect(found.map((f) => f.relPath.split('/')[0])).toEqual(['kept']);
   });
 
+  it('reports a link to a folder whose name is not UTF-8 as unreadable when followed, not as broken', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'in'));
+    fs.mkdirSync(Buffer.from(`${dir}/folder-\xe9`, 'latin1'));
+    fs.writeFileSync(Buffer.from(`${dir}/folder-\xe9/release.txt`, 'latin1'), 'Text.');
+    fs.symlinkSync(Buffer.from(`${dir}/folder-\xe9`, 'latin1'), path.join(dir, 'in', 'link'));
+    const code = (follow: boolean) => discover([path.join(dir, 'in')], [], follow).map((f) => f.skip?.code);
+    expect(code(true)).toEqual(['E_READ']);
+    expect(code(false)).toEqual(['W_SYMLINK_OUTSIDE']);
+  });
+
   it('does not read a presslens output folder inside an input folder', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.txt'), 'Paris.');
