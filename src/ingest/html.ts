@@ -23,11 +23,13 @@ const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base'
  */
 const MAX_NESTING = 1000;
 /**
- * A comment (its tags are not markup; group 2 is empty), or a start or end tag. Finding every tag
- * stays linear: the attributes must start with a character a name cannot hold, so the name is never
- * split two ways, and "[^<>]*" cannot run past the next "<".
+ * A start or end tag. Finding every tag stays linear: the attributes must start with a character a
+ * name cannot hold, so the name is never split two ways, and "[^<>]*" cannot run past the next "<".
+ * Tags inside comments and scripts count too: counting too deep only costs a flattening pass, while
+ * skipping what the parser does read (it ends comments and scripts by rules of its own) would let
+ * deep markup through.
  */
-const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)((?:[^<>\w:-][^<>]*)?)>/g;
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:[^<>\w:-][^<>]*)?)>/g;
 /**
  * Kept at any depth: elements whose content is raw text (they cannot nest), elements that decide
  * what is visible (hidden, chrome, article, main, the title heading), and elements HTML closes on
@@ -45,11 +47,11 @@ const KEEP = new Set([
  * depth are returned as they are.
  */
 function flattenDeepNesting(html: string): string {
-  const counts = (name: string | undefined, rest: string): name is string => name !== undefined && !VOID.has(name) && !KEEP.has(name) && !rest.endsWith('/');
+  const counts = (name: string, rest: string) => !VOID.has(name) && !KEEP.has(name) && !rest.endsWith('/');
   let depth = 0;
   let max = 0;
   for (const m of html.matchAll(TAG)) {
-    const name = m[2]?.toLowerCase();
+    const name = m[2].toLowerCase();
     if (!counts(name, m[3])) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
     else max = Math.max(max, ++depth);
@@ -58,9 +60,9 @@ function flattenDeepNesting(html: string): string {
   // Open counted elements, innermost last: [name, dropped]; and how many of each name are open.
   const open: Array<[string, boolean]> = [];
   const openByName = new Map<string, number>();
-  return html.replace(TAG, (tag: string, close: string | undefined, tagName: string | undefined, rest: string | undefined) => {
-    const name = tagName?.toLowerCase();
-    if (!counts(name, rest ?? '')) return tag;
+  return html.replace(TAG, (tag: string, close: string, tagName: string, rest: string) => {
+    const name = tagName.toLowerCase();
+    if (!counts(name, rest)) return tag;
     let dropped: boolean;
     if (!close) {
       dropped = open.length >= MAX_NESTING;
