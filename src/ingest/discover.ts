@@ -61,7 +61,7 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
       continue;
     }
     const realRoot = fs.realpathSync(abs);
-    const rootProblem = unsearched(abs, '');
+    const rootProblem = unsearched(abs);
     if (rootProblem) {
       seen.add(abs);
       files.push({ root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: null, skip: UNSEARCHED[rootProblem] });
@@ -100,7 +100,7 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
           ? { code: 'E_READ', severity: 'fatal', message: 'The file cannot be opened by its name: the name is not valid UTF-8 (or the file went away). Rename it.' }
           : !target
             ? { code: 'W_SYMLINK_BROKEN', severity: 'warning', message: 'A symbolic link whose target does not exist (or loops); nothing to read.' }
-            : !followSymlinks && !target.subarray(0, realRoot.length + 1).equals(Buffer.from(realRoot + path.sep))
+            : !followSymlinks && !startsWithBytes(target, Buffer.from(realRoot + path.sep))
               ? { code: 'W_SYMLINK_OUTSIDE', severity: 'warning', message: 'A symbolic link to something outside the input folder; not followed. Use --follow-symlinks to read it.' }
               : { code: 'E_READ', severity: 'fatal', message: 'A symbolic link whose target has a name that is not valid UTF-8; it cannot be followed by name. Rename the target.' };
       }
@@ -159,6 +159,8 @@ function realPathBytes(link: string): Buffer | null {
   }
 }
 
+const startsWithBytes = (bytes: Buffer, prefix: Buffer) => bytes.subarray(0, prefix.length).equals(prefix);
+
 function isFolder(file: string): boolean {
   try {
     return fs.statSync(file).isDirectory();
@@ -167,18 +169,27 @@ function isFolder(file: string): boolean {
   }
 }
 
-/** Why the folder at `rel` under `cwd` cannot have its entries listed, or undefined. */
-function unsearched(cwd: string, rel: string, ignore: string[] = []): TreeEntry['unsearched'] {
+/** Why the folder cannot have its entries listed ('deep' is decided by listTree), or undefined. */
+function unsearched(dir: string): TreeEntry['unsearched'] {
   try {
-    fs.accessSync(path.join(cwd, rel), fs.constants.R_OK | fs.constants.X_OK);
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'unnamed' : 'unreadable';
   }
-  // fast-glob lists a folder at the depth limit but not what is in it: it is a gap only if it holds
-  // entries the search would have taken (not hidden, not ignored).
-  if (rel.split('/').length < MAX_DEPTH) return undefined;
-  const inside = fg.sync(`${fg.escapePath(rel)}/*`, { cwd, onlyFiles: false, dot: false, deep: 1, suppressErrors: true, ignore });
-  return inside.length ? 'deep' : undefined;
+  return undefined;
+}
+
+/**
+ * Of the folders at the depth limit (fast-glob lists them but not what is in them), those holding
+ * entries the search would have taken, not hidden and not ignored. fast-glob itself answers, one
+ * level deeper, so its own ignore rules apply; a glob made from a folder's path would misread
+ * names with glob syntax in them. The second listing runs only when a folder reaches the limit.
+ */
+function foldersTooDeep(cwd: string, atLimit: string[], ignore: string[]): Set<string> {
+  if (!atLimit.length) return new Set();
+  const below = fg.sync('**/*', { cwd, onlyFiles: false, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH + 1, suppressErrors: true, ignore });
+  const parents = new Set(below.filter((p) => p.split('/').length > MAX_DEPTH).map((p) => p.slice(0, p.lastIndexOf('/'))));
+  return new Set(atLimit.filter((dir) => parents.has(dir)));
 }
 
 /**
@@ -194,11 +205,13 @@ function listTree(root: string, ignore: string[], follow: boolean): TreeEntry[] 
     const prefix = pending.shift()!;
     const cwd = prefix ? path.join(root, prefix) : root;
     const entries = fg.sync('**/*', { cwd, onlyFiles: false, objectMode: true, dot: false, followSymbolicLinks: false, deep: MAX_DEPTH, suppressErrors: true, ignore });
+    const atLimit = entries.filter((e) => e.dirent.isDirectory() && e.path.split('/').length >= MAX_DEPTH).map((e) => e.path);
+    const tooDeep = foldersTooDeep(cwd, atLimit, ignore);
     for (const e of entries) {
       const rel = prefix ? `${prefix}/${e.path}` : e.path;
       // A followed link to a folder is listed through below; it is checked like a folder.
       const folder = e.dirent.isDirectory() || (follow && e.dirent.isSymbolicLink() && isFolder(path.join(root, rel)));
-      const why = folder ? unsearched(cwd, e.path, ignore) : undefined;
+      const why = !folder ? undefined : (unsearched(path.join(root, rel)) ?? (tooDeep.has(e.path) ? 'deep' : undefined));
       out.push(why ? { path: rel, dirent: e.dirent, unsearched: why } : { path: rel, dirent: e.dirent });
       if (!follow || !e.dirent.isSymbolicLink()) continue;
       try {

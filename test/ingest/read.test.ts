@@ -54,12 +54,12 @@ describe('discovering inputs', () => {
   it('reports a folder at the depth limit as E_TOO_DEEP only when it holds files the search would take', () => {
     const dir = tempDir();
     const deep = (top: string) => path.join(dir, top, ...Array.from({ length: 39 }, () => 'd'));
-    for (const [top, name] of [['kept', 'release.txt'], ['ignored', 'draft.tmp'], ['hidden', '.notes.txt']]) {
+    for (const [top, name] of [['kept', 'release.txt'], ['@(glob) [syntax]', 'release.txt'], ['ignored', 'draft.tmp'], ['hidden', '.notes.txt']]) {
       fs.mkdirSync(deep(top), { recursive: true });
       fs.writeFileSync(path.join(deep(top), name), 'Text.');
     }
     const found = discover([dir], ['**/*.tmp']).filter((f) => f.skip?.code === 'E_TOO_DEEP');
-    expect(found.map((f) => f.relPath.split('/')[0])).toEqual(['kept']);
+    expect(found.map((f) => f.relPath.split('/')[0])).toEqual(['@(glob) [syntax]', 'kept']);
   });
 
   it('reports a link to a folder whose name is not UTF-8 as unreadable when followed, not as broken', () => {
@@ -71,6 +71,12 @@ describe('discovering inputs', () => {
     const code = (follow: boolean) => discover([path.join(dir, 'in')], [], follow).map((f) => f.skip?.code);
     expect(code(true)).toEqual(['E_READ']);
     expect(code(false)).toEqual(['W_SYMLINK_OUTSIDE']);
+    // Inside an input folder whose own path is not ASCII: inside, so unreadable, not "outside".
+    const root = path.join(dir, 'josé');
+    const target = Buffer.concat([Buffer.from(`${root}/folder-`), Buffer.from([0xe9])]);
+    fs.mkdirSync(target, { recursive: true });
+    fs.symlinkSync(target, path.join(root, 'link'));
+    expect(discover([root]).map((f) => [f.relPath, f.skip?.code])).toEqual([['folder-\ufffd', 'E_READ'], ['link', 'E_READ']]);
   });
 
   it('does not read a presslens output folder inside an input folder', () => {
