@@ -49,15 +49,23 @@ describe('presslens CLI', () => {
     fs.mkdirSync(path.join(dir, 'folder'));
     expect(cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', path.join(dir, 'folder')]).stderr).toMatch(/--stats: .* is a folder/);
     // The output folder, a folder holding it, the run's own files and anything in folders the run replaces.
-    for (const [stats, problem] of [
+    for (const [stats, problem, extra] of [
       [out, /is the output folder or holds it/],
       [dir, /is the output folder or holds it/],
+      [path.join(dir, 'link'), /is the output folder or holds it/],
       [path.join(out, 'manifest.json'), /is a file the run writes/],
       [path.join(out, '.cache'), /is a file the run writes/],
       [path.join(out, '.cache', 'stats.json'), /lies in a folder the run replaces/],
       [path.join(out, 'sub', 'stats.json'), /lies in a folder the run replaces/],
-    ] as const) {
-      const refused = cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', stats]);
+      [path.join(dir, '.out.previous'), /is a file the run writes/],
+      [path.join(out, 'stats.json') + '/', /ends in a path separator/],
+      // Through a symbolic link to the output folder's parent.
+      [path.join(dir, 'link', 'out', 'manifest.json'), /is a file the run writes/],
+      [path.join(out, 'cache', 'stats.json'), /lies in a folder the run replaces/, ['--cache', path.join(out, 'cache')]],
+    ] as Array<[string, RegExp, string[]?]>) {
+      fs.rmSync(path.join(dir, 'link'), { force: true });
+      fs.symlinkSync(dir, path.join(dir, 'link'));
+      const refused = cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', stats, ...(extra ?? [])]);
       expect(refused.code, stats).toBe(2);
       expect(refused.stderr).toMatch(problem);
     }
@@ -65,6 +73,10 @@ describe('presslens CLI', () => {
     // Into the output folder, which the run creates: allowed.
     expect(cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', path.join(out, 'stats.json')]).code).toBe(0);
     expect(fs.existsSync(path.join(out, 'stats.json'))).toBe(true);
+    // A name that only starts with two dots is an ordinary name inside the output folder.
+    fs.rmSync(out, { recursive: true });
+    expect(cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', out, '--stats', path.join(out, '..stats.json')]).code).toBe(0);
+    expect(fs.existsSync(path.join(out, '..stats.json'))).toBe(true);
   });
 
   it('refuses entity types it does not know, with the others in the same message', () => {

@@ -11,18 +11,40 @@ import { parseShard, SHARD_FILE } from '../../pipeline/shards.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** Why a file cannot be written, or null: checked before the run, so that it never fails after the output is in place. */
 /** Names a run writes at the top of its output folder: a --stats file there would be overwritten or would overwrite. */
-const RUN_NAMES = new Set<string>([...OUTPUT_FILES, SHARD_FILE, '.cache']);
+const RUN_NAMES = [...OUTPUT_FILES, SHARD_FILE, '.cache'];
 
-function cannotWrite(file: string, out: string): string | null {
-  const target = path.resolve(file);
-  const outDir = path.resolve(out);
+/** An absolute path with symbolic links resolved, also when its last parts do not exist yet. */
+function realPath(p: string): string {
+  const tail: string[] = [];
+  for (let head = path.resolve(p); ; head = path.dirname(head)) {
+    try {
+      return path.join(fs.realpathSync(head), ...tail);
+    } catch {
+      if (path.dirname(head) === head) return path.resolve(p);
+      tail.unshift(path.basename(head));
+    }
+  }
+}
+
+/** Does `rel`, a path.relative() result, name something inside the folder it was taken from? */
+const isInside = (rel: string) => rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+
+/** Why the --stats file cannot be written, or null: checked before the run, so that it never fails after the output is in place. */
+function cannotWrite(file: string, out: string, cache: string | null): string | null {
+  if (/[\\/]$/.test(file)) return `${file} ends in a path separator; name a file`;
+  const target = realPath(file);
+  const outDir = realPath(out);
   const fromOut = path.relative(outDir, target);
-  if (fromOut === '' || !path.relative(target, outDir).startsWith('..')) return `${file} is the output folder or holds it`;
-  const insideOut = !fromOut.startsWith('..') && !path.isAbsolute(fromOut);
+  if (fromOut === '' || isInside(path.relative(target, outDir))) return `${file} is the output folder or holds it`;
+  const insideOut = isInside(fromOut);
   // The run replaces the output folder as a whole: only a new name at its top survives the swap.
-  if (insideOut && (fromOut.includes(path.sep) || RUN_NAMES.has(fromOut))) {
+  const runNames = new Set(RUN_NAMES);
+  const fromOutToCache = cache ? path.relative(outDir, realPath(cache)) : '';
+  if (isInside(fromOutToCache)) runNames.add(fromOutToCache.split(path.sep)[0]);
+  // Beside the output folder, the run keeps ".OUT.staging-PID" and ".OUT.previous".
+  const runsBeside = path.dirname(target) === path.dirname(outDir) && path.basename(target).startsWith(`.${path.basename(outDir)}.`);
+  if ((insideOut && (fromOut.includes(path.sep) || runNames.has(fromOut))) || runsBeside) {
     return `${file} is a file the run writes, or lies in a folder the run replaces; name a file beside the outputs or outside ${out}`;
   }
   try {
@@ -69,7 +91,7 @@ export const extractCommand: Command = {
     const errors: string[] = [];
     if (args.options.cache && args.options['no-cache']) errors.push('--cache and --no-cache exclude each other');
     if (args.options.shard !== undefined && !parseShard(String(args.options.shard))) errors.push(`--shard expects I/N with 1 <= I <= N, e.g. 2/3, got "${args.options.shard}"`);
-    const stats = args.options.stats === undefined ? null : cannotWrite(String(args.options.stats), String(args.options.out));
+    const stats = args.options.stats === undefined ? null : cannotWrite(String(args.options.stats), String(args.options.out), args.options['no-cache'] ? null : ((args.options.cache as string | undefined) ?? null));
     if (stats) errors.push(`--stats: ${stats}`);
     // Missing inputs and bad config, codebook or aliases files go in the same message as the options.
     const missing = inputsNotFound(args.positionals.length ? args.positionals : ['corpus']);
