@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { parse } from 'csv-parse/sync';
 import { columnsOf, columnType, CSV_TABLES, nullableColumns, TABLE_KEYS, type CsvTable } from '../schema/tables.js';
+import { readCsvRecords } from './csv.js';
 
 export const SQLITE_FILE = 'presslens.sqlite';
 
@@ -79,7 +79,7 @@ export class SqliteBuilder {
 
   /** Insert whole CSV records of `table`; `header`: the text starts with the table's header line. */
   add(table: CsvTable, csv: string, header: boolean): void {
-    const rows = parse(csv, { from_line: header ? 2 : 1, relax_column_count: true }) as string[][];
+    const rows = readCsvRecords(csv, header);
     const { insert, convert, width } = this.tableInsert(table);
     for (const row of rows) {
       if (row.length !== width) throw new Error(`${table}: a record has ${row.length} fields where the table has ${width}: ${JSON.stringify(row).slice(0, 200)}`);

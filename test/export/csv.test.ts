@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { csvHeader, csvRows, neutralise } from '../../src/export/csv.js';
+import fc from 'fast-check';
+import { csvHeader, csvRows, neutralise, readCsvRecords } from '../../src/export/csv.js';
 
 describe('csv', () => {
   it.each([
@@ -33,5 +34,25 @@ describe('csv', () => {
     const out = csvRows('mentions.csv', [{ doc_id: 'd', entity_id: 'person/x', type: 'PERSON', start: 0, end: text.length, text, sentence_index: 0 }]);
     expect(out.startsWith('d,person/x,PERSON,0,')).toBe(true);
     expect(parse(out)).toEqual([['d', 'person/x', 'PERSON', '0', String(text.length), text, '0']]);
+  });
+
+  it('reads back what it writes exactly as csv-parse does, whatever the cells hold', () => {
+    const cell = fc.oneof(fc.string(), fc.constantFrom('', ',', '"', '""', '\r\n', '\n', '\r', 'a,"b"\r\nc', ' x '));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 6 }), (cells) => {
+        const text = csvHeader('keywords.csv') + csvRows('keywords.csv', cells.map(([doc_id, term, count]) => ({ doc_id, rank: 1, term, score: 0.5, count: count as never })));
+        expect(readCsvRecords(text, true)).toEqual(parse(text, { from_line: 2, relax_column_count: true }));
+      }),
+      { numRuns: 2000, seed: 20181030 },
+    );
+  });
+
+  it.each([
+    ['an unclosed quote', 'a,"b\r\n', /not closed/],
+    ['text after a closing quote', 'a,"b"c\r\n', /followed by "c"/],
+  ])('refuses CSV with %s', (_, text, message) => expect(() => readCsvRecords(text)).toThrow(message));
+
+  it('reads the last record without a line break and an empty last field', () => {
+    expect(readCsvRecords('a,b\r\nc,')).toEqual([['a', 'b'], ['c', '']]);
   });
 });
