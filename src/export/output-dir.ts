@@ -2,6 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PresslensError } from '../util/errors.js';
 
+/** The cache folder's name inside the output folder, when no --cache is given. */
+export const DEFAULT_CACHE_NAME = '.cache';
+
+/** Start of the names a run keeps beside its output folder OUT: ".OUT.staging-PID" and ".OUT.previous". */
+export const besideOutputPrefix = (dir: string) => `.${path.basename(path.resolve(dir))}.`;
+
 /**
  * Atomic output: every file of a run is written into a staging folder beside the output folder,
  * and only when all are complete does the staging folder replace the output folder (two renames).
@@ -24,8 +30,8 @@ export class OutputDir {
     const abs = path.resolve(dir);
     const parent = path.dirname(abs);
     const base = path.basename(abs);
-    this.staging = path.join(parent, `.${base}.staging-${process.pid}`);
-    this.backup = path.join(parent, `.${base}.previous`);
+    this.staging = path.join(parent, `${besideOutputPrefix(abs)}staging-${process.pid}`);
+    this.backup = path.join(parent, `${besideOutputPrefix(abs)}previous`);
     refuseForeignFolder(abs);
     try {
       fs.mkdirSync(parent, { recursive: true });
@@ -81,7 +87,7 @@ export function clearLeftovers(dir: string): void {
   const abs = path.resolve(dir);
   const parent = path.dirname(abs);
   const base = path.basename(abs);
-  const backup = path.join(parent, `.${base}.previous`);
+  const backup = path.join(parent, `${besideOutputPrefix(abs)}previous`);
   if (!fs.existsSync(parent)) return;
   if (!fs.existsSync(abs) && fs.existsSync(backup)) fs.renameSync(backup, abs);
   for (const name of fs.readdirSync(parent)) {

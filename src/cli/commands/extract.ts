@@ -7,12 +7,13 @@ import { OPTIONS, settingOptions } from '../options.js';
 import { settingsErrors } from '../../settings.js';
 import { inputsNotFound } from '../../ingest/discover.js';
 import { OUTPUT_FILES } from '../../export/index.js';
+import { besideOutputPrefix, DEFAULT_CACHE_NAME } from '../../export/output-dir.js';
 import { parseShard, SHARD_FILE } from '../../pipeline/shards.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Names a run writes at the top of its output folder: a --stats file there would be overwritten or would overwrite. */
-const RUN_NAMES = [...OUTPUT_FILES, SHARD_FILE, '.cache'];
+const RUN_NAMES = [...OUTPUT_FILES, SHARD_FILE, DEFAULT_CACHE_NAME];
 
 /** An absolute path with symbolic links resolved, also when its last parts do not exist yet. */
 function realPath(p: string): string {
@@ -42,8 +43,7 @@ function cannotWrite(file: string, out: string, cache: string | null): string | 
   const runNames = new Set(RUN_NAMES);
   const fromOutToCache = cache ? path.relative(outDir, realPath(cache)) : '';
   if (isInside(fromOutToCache)) runNames.add(fromOutToCache.split(path.sep)[0]);
-  // Beside the output folder, the run keeps ".OUT.staging-PID" and ".OUT.previous".
-  const runsBeside = path.dirname(target) === path.dirname(outDir) && path.basename(target).startsWith(`.${path.basename(outDir)}.`);
+  const runsBeside = path.dirname(target) === path.dirname(outDir) && path.basename(target).startsWith(besideOutputPrefix(outDir));
   if ((insideOut && (fromOut.includes(path.sep) || runNames.has(fromOut))) || runsBeside) {
     return `${file} is a file the run writes, or lies in a folder the run replaces; name a file beside the outputs or outside ${out}`;
   }
