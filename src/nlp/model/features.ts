@@ -45,7 +45,12 @@ export function shapeOf(word: string): string {
   let out = '';
   let prev = '';
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const code = ch.charCodeAt(0);
+    // ASCII by its code (most words; the same classes the patterns give), the rest by Unicode class.
+    const c =
+      code < 128
+        ? code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch
+        : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
     if (c !== prev) out += c;
     prev = c;
     if (out.length > 6) break;
@@ -147,6 +152,53 @@ interface TokenInfo {
 }
 
 /**
+ * Receives a sentence's context features token by token, in a fixed order (the order the model
+ * sums them in). Names built from words arrive in their parts, so that a receiver needing only
+ * the model's rows (the tagger) can find them without building a string per token; training's
+ * receiver builds the names.
+ */
+export interface ContextSink {
+  /** A feature with a ready-made name. */
+  name(feature: string): void;
+  /** `${prefix}:${shape}`. */
+  shaped(prefix: ShapePrefix, shape: string): void;
+  /** `${prefix}:${left}|${right}`. */
+  pair(prefix: PairPrefix, left: string, right: string): void;
+  /** `as|s|zs:${before}|${shape}|${after}`: the shapes around a token. */
+  shapes(before: string, shape: string, after: string): void;
+  /** The token is done: what follows belongs to the next token. */
+  endToken(): void;
+}
+/** Sentence start, headline. */
+export type ShapePrefix = 'st' | 'hl';
+/** The word before and this one; this one and the word after. */
+export type PairPrefix = 'a|w' | 'w|z';
+export const SHAPES_PREFIX = 'as|s|zs';
+
+/** Builds the names of the features, one list per token: what training reads. */
+class NameSink implements ContextSink {
+  private current: string[] = [];
+  private k = 0;
+  constructor(private readonly out: string[][], private readonly offset: number) {}
+  name(feature: string): void {
+    this.current.push(feature);
+  }
+  shaped(prefix: ShapePrefix, shape: string): void {
+    this.current.push(`${prefix}:${shape}`);
+  }
+  pair(prefix: PairPrefix, left: string, right: string): void {
+    this.current.push(`${prefix}:${left}|${right}`);
+  }
+  shapes(before: string, shape: string, after: string): void {
+    this.current.push(`${SHAPES_PREFIX}:${before}|${shape}|${after}`);
+  }
+  endToken(): void {
+    this.out[this.offset + this.k++] = this.current;
+    this.current = [];
+  }
+}
+
+/**
  * Context features for every token of a document, sentence by sentence: those that depend on more
  * than one word (bigrams, shapes around it, gazetteer matches, runs of capitalised words, document
  * evidence). A token's full feature set adds its own (wordFeatures) and its neighbours'
@@ -158,7 +210,7 @@ interface TokenInfo {
 export function extractFeatures(tokens: Token[], sentences: Sentence[], res: FeatureResources): string[][] {
   const doc = documentContext(tokens, sentences);
   const out: string[][] = new Array(tokens.length);
-  for (const s of sentences) sentenceFeatures(doc.info, s, doc.sentenceStart, res, doc.lowerSeen, doc.capSeen, out, s.first);
+  for (const s of sentences) sentenceFeatures(doc, s, res, new NameSink(out, s.first));
   return out;
 }
 
@@ -192,23 +244,9 @@ export function documentContext(tokens: Token[], sentences: Sentence[]): Documen
   return { info, sentenceStart, lowerSeen, capSeen };
 }
 
-/** Context features of one sentence's tokens (index 0 = the sentence's first token). */
-export function sentenceContext(doc: DocumentContext, s: Sentence, res: FeatureResources): string[][] {
-  const out: string[][] = new Array(s.last - s.first);
-  sentenceFeatures(doc.info, s, doc.sentenceStart, res, doc.lowerSeen, doc.capSeen, out, 0);
-  return out;
-}
-
-function sentenceFeatures(
-  info: TokenInfo[],
-  s: Sentence,
-  sentenceStart: Uint8Array,
-  res: FeatureResources,
-  lowerSeen: Set<string>,
-  capSeen: Map<string, number>,
-  out: string[][],
-  offset: number,
-): void {
+/** Hands the context features of one sentence's tokens to `sink`, token by token. */
+export function sentenceFeatures(doc: DocumentContext, s: Sentence, res: FeatureResources, sink: ContextSink): void {
+  const { info, sentenceStart, lowerSeen, capSeen } = doc;
   const n = s.last - s.first;
   const words = info.slice(s.first, s.last);
 
@@ -223,8 +261,9 @@ function sentenceFeatures(
   }
   const headline = letters >= 3 && caps / letters > 0.7;
 
-  // Gazetteer matches (longest, left to right).
-  const gaz: string[][] = Array.from({ length: n }, () => []);
+  // Gazetteer matches (longest, left to right); most tokens have none.
+  const gaz: Array<string[] | undefined> = new Array(n);
+  const gazAt = (k: number) => (gaz[k] ??= []);
   for (const m of matchGazetteer(res.gazetteer, words.map((w) => w.word))) {
     const kinds = new Set<string>();
     for (const e of m.entries) kinds.add(e.kind === 'city' && e.population >= BIG_CITY ? 'bigcity' : e.kind);
@@ -232,9 +271,9 @@ function sentenceFeatures(
       const names = gazetteerFeatures(kind);
       for (let k = m.first; k < m.last; k++) {
         const pos = m.last - m.first === 1 ? 'U' : k === m.first ? 'B' : k === m.last - 1 ? 'L' : 'I';
-        gaz[k].push(names.at[pos]);
+        gazAt(k).push(names.at[pos]);
       }
-      gaz[m.first].push(names.kind);
+      gazAt(m.first).push(names.kind);
     }
   }
 
@@ -258,42 +297,43 @@ function sentenceFeatures(
   }
 
   const { lists, caseBuckets } = res;
-  const at = (k: number) => (k >= 0 && k < n ? words[k] : null);
   for (let k = 0; k < n; k++) {
     const w = words[k];
-    const f: string[] = [];
     const start = sentenceStart[s.first + k] === 1;
-    if (start) f.push(`st:${w.shape}`);
-    if (headline) f.push(`hl:${w.shape}`);
+    if (start) sink.shaped('st', w.shape);
+    if (headline) sink.shaped('hl', w.shape);
 
-    const prev = at(k - 1);
-    const next = at(k + 1);
-    f.push(`a|w:${prev ? prev.lower : '<s>'}|${w.lower}`, `w|z:${w.lower}|${next ? next.lower : '</s>'}`);
-    f.push(`as|s|zs:${prev ? prev.shape : '<s>'}|${w.shape}|${next ? next.shape : '</s>'}`);
+    const prev = k > 0 ? words[k - 1] : null;
+    const next = k + 1 < n ? words[k + 1] : null;
+    sink.pair('a|w', prev ? prev.lower : '<s>', w.lower);
+    sink.pair('w|z', w.lower, next ? next.lower : '</s>');
+    sink.shapes(prev ? prev.shape : '<s>', w.shape, next ? next.shape : '</s>');
 
-    for (const g of gaz[k]) f.push(g);
+    const g = gaz[k];
+    if (g) for (const name of g) sink.name(name);
 
     const r = runId[k];
     if (r >= 0) {
       const run = runs[r];
       const len = run.last - run.first;
       const pos = len === 1 ? 'U' : k === run.first ? 'B' : k === run.last - 1 ? 'L' : 'I';
-      f.push(RUN[pos], RUN_LENGTH[Math.min(len, 5)]);
+      sink.name(RUN[pos]);
+      sink.name(RUN_LENGTH[Math.min(len, 5)]);
       let hasHead = false;
       for (let j = run.first; j < run.last; j++) if (lists.orgHeads.has(words[j].lower)) hasHead = true;
-      if (hasHead) f.push(RUN_HEAD[pos]);
-      if (lists.orgHeads.has(words[run.last - 1].lower)) f.push('runendhead');
-      if (lists.titleWords.has(words[run.first].lower)) f.push(RUN_TITLE[pos]);
+      if (hasHead) sink.name(RUN_HEAD[pos]);
+      if (lists.orgHeads.has(words[run.last - 1].lower)) sink.name('runendhead');
+      if (lists.titleWords.has(words[run.first].lower)) sink.name(RUN_TITLE[pos]);
     }
 
     if (w.cap && HAS_LOWER.test(w.word)) {
-      if (lowerSeen.has(w.lower)) f.push(start ? 'doclower:st' : 'doclower');
-      if ((capSeen.get(w.lower) ?? 0) > (start ? 0 : 1)) f.push(start ? 'doccap:st' : 'doccap');
+      if (lowerSeen.has(w.lower)) sink.name(start ? 'doclower:st' : 'doclower');
+      if ((capSeen.get(w.lower) ?? 0) > (start ? 0 : 1)) sink.name(start ? 'doccap:st' : 'doccap');
     }
     if (caseBuckets) {
       const names = CASE_BUCKET[caseBuckets.get(w.lower) ?? 5];
-      f.push(w.cap ? (start ? names.start : names.cap) : names.lower);
+      sink.name(w.cap ? (start ? names.start : names.cap) : names.lower);
     }
-    out[offset + k] = f;
+    sink.endToken();
   }
 }

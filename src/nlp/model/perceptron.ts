@@ -29,6 +29,15 @@ export function addFeatures(scores: Float64Array, i: number, model: LinearModel,
   }
 }
 
+/** Add the weights of the model rows `rows[from .. to)` to token i's scores, in that order. */
+export function addRows(scores: Float64Array, i: number, weights: Float32Array | Float64Array, rows: Int32Array, from: number, to: number): void {
+  const base = i * T;
+  for (let r = from; r < to; r++) {
+    const w = rows[r] * T;
+    for (let t = 0; t < T; t++) scores[base + t] += weights[w + t];
+  }
+}
+
 export const TAG_COUNT = T;
 
 /** Same, from feature ids already looked up (training). */
