@@ -97,12 +97,51 @@ describe('presslens diff', () => {
     cli(['extract', corpus, '--out', edited, '--quiet']);
     const r = cli(['diff', out, edited, '--json']);
     const diff = JSON.parse(r.stdout);
-    expect(diff.documents.map((d: { id: string }) => d.id)).toEqual(['000_0885b6eca21b04fd.txt']);
-    const d = diff.documents[0];
+    expect(diff.documents.map((d: { id: string }) => d.id)).toContain('000_0885b6eca21b04fd.txt');
+    // Other documents change only where corpus-wide document frequencies move their keywords.
+    for (const other of diff.documents.filter((d: { id: string }) => d.id !== '000_0885b6eca21b04fd.txt')) {
+      expect(other.fields_changed.map((f: { field: string }) => f.field), other.id).toEqual(['keywords']);
+      expect(other.entities_added.length + other.entities_removed.length + other.entities_changed.length + other.themes_changed.length, other.id).toBe(0);
+    }
+    const d = diff.documents.find((x: { id: string }) => x.id === '000_0885b6eca21b04fd.txt');
     expect(d.text_changed).toBe(true);
     expect(d.entities_added).toContain('person/jane-holloway');
     expect(d.entities_removed).toContain('person/mike-gapes');
     expect(cli(['diff', out, edited, '--max-changes', '0']).code).toBe(1);
     expect(cli(['diff', out, edited, '--max-changes', '100']).code).toBe(0);
+  });
+
+  it('reports a record\'s changed date and source, and the run-wide tables it changes; --max-changes 0 fails', () => {
+    const corpus = path.join(dir, 'corpus-dated');
+    fs.cpSync(path.join(ROOT, 'corpus'), corpus, { recursive: true });
+    const file = path.join(corpus, 'ngos', '2023-crossroads-policy-institute-briefings.jsonl');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const record = JSON.parse(lines[0]);
+    expect(record.date).toBe('2023-09-12');
+    lines[0] = JSON.stringify({ ...record, date: '2011-09-12' });
+    fs.writeFileSync(file, lines.join('\n'));
+    const dated = path.join(dir, 'dated');
+    cli(['extract', corpus, '--out', dated, '--quiet']);
+    const diff = JSON.parse(cli(['diff', out, dated, '--json']).stdout);
+    const d = diff.documents.find((x: { id: string }) => x.id === `ngos/2023-crossroads-policy-institute-briefings.jsonl#${record.id}`);
+    expect(d.fields_changed).toContainEqual({ field: 'date', from: '2023-09-12', to: '2011-09-12' });
+    expect(d.fields_changed.map((f: { field: string }) => f.field)).toContain('source.sha256');
+    expect(diff.files_changed).toEqual(expect.arrayContaining(['documents.csv', 'documents.jsonl', 'themes_by_month.csv', 'entities_by_month.csv']));
+    expect(diff.files_changed).not.toContain('manifest.json');
+    const r = cli(['diff', out, dated, '--max-changes', '0']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('~ date: "2023-09-12" -> "2011-09-12"');
+  });
+
+  it('counts an output file that differs while no document does as a change', () => {
+    const copy = path.join(dir, 'table-edited');
+    fs.cpSync(out, copy, { recursive: true });
+    fs.appendFileSync(path.join(copy, 'themes_by_month.csv'), '2099-01,x,1,1,1\r\n');
+    const r = cli(['diff', out, copy, '--json']);
+    const diff = JSON.parse(r.stdout);
+    expect(diff.documents).toEqual([]);
+    expect(diff.files_changed).toEqual(['themes_by_month.csv']);
+    expect(diff.totals.changes).toBe(1);
+    expect(cli(['diff', out, copy, '--max-changes', '0']).code).toBe(1);
   });
 });

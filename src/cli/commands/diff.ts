@@ -4,7 +4,7 @@ import { OPTIONS } from '../options.js';
 
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'Compare two runs: per document, entities and themes added, removed or changed',
+  summary: 'Compare two runs: per document, entities, themes and fields added, removed or changed; problems; output files',
   usage: 'presslens diff OLD_DIR NEW_DIR [--max-changes N] [--json]\n\nOLD_DIR, NEW_DIR: --out folders of two runs. Exit code 1 when there are more than --max-changes changes.',
   options: [
     { name: 'max-changes', type: 'number', value: 'N', min: 0, description: 'Exit 1 when the runs differ by more than N changes (for CI)' },
