@@ -97,15 +97,34 @@ export function clearLeftovers(dir: string): void {
 }
 
 /**
- * The output folder is replaced whole at the end of a run, so it must be new, empty, or the
- * output of an earlier run (manifest.json): "--out ." in a folder of one's own files, or the input
- * folder itself, would delete them.
+ * Why `dir` cannot be a run's output folder, or null. The folder is replaced whole at the end of a
+ * run, so it must be new, empty, or the output of an earlier run (manifest.json): "--out ." in a
+ * folder of one's own files, or the input folder itself, would delete them. A new folder is made
+ * in the nearest folder that exists, which must be a folder and writable.
  */
-function refuseForeignFolder(abs: string): void {
-  if (!fs.existsSync(abs)) return;
-  if (!fs.statSync(abs).isDirectory()) throw new PresslensError('E_OUTPUT', `The output ${abs} is a file, not a folder. Give a new or empty folder with --out.`);
-  const entries = fs.readdirSync(abs).filter((name) => !name.startsWith('.'));
-  if (entries.length && !entries.includes('manifest.json')) {
-    throw new PresslensError('E_OUTPUT', `The output folder ${abs} holds files that are not a presslens output (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', ...' : ''}); a run replaces the whole folder, so it would delete them. Give a new or empty folder with --out.`);
+export function outputFolderProblem(dir: string): string | null {
+  const abs = path.resolve(dir);
+  if (fs.existsSync(abs)) {
+    if (!fs.statSync(abs).isDirectory()) return `The output ${abs} is a file, not a folder. Give a new or empty folder with --out.`;
+    const entries = fs.readdirSync(abs).filter((name) => !name.startsWith('.'));
+    if (entries.length && !entries.includes('manifest.json')) {
+      return `The output folder ${abs} holds files that are not a presslens output (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', ...' : ''}); a run replaces the whole folder, so it would delete them. Give a new or empty folder with --out.`;
+    }
   }
+  // The run writes beside the output folder (staging, then a swap): its parent, or the nearest
+  // folder that exists above it, must take new entries.
+  let above = path.dirname(abs);
+  while (!fs.existsSync(above) && path.dirname(above) !== above) above = path.dirname(above);
+  if (!fs.statSync(above).isDirectory()) return `Cannot make the output folder ${abs}: ${above} is a file, not a folder.`;
+  try {
+    fs.accessSync(above, fs.constants.W_OK | fs.constants.X_OK);
+  } catch {
+    return `Cannot make the output folder ${abs}: ${above} is not writable.`;
+  }
+  return null;
+}
+
+function refuseForeignFolder(abs: string): void {
+  const problem = outputFolderProblem(abs);
+  if (problem) throw new PresslensError('E_OUTPUT', problem);
 }

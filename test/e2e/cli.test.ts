@@ -218,4 +218,15 @@ describe('an output folder that is not a presslens output', () => {
     expect(file.code).toBe(2);
     expect(file.stderr).toMatch(/is a file, not a folder/);
   });
+
+  it('under a file is refused in the same message as other bad options, without a stack trace', () => {
+    const dir = tempDir('presslens-under-file-');
+    fs.writeFileSync(path.join(dir, 'afile'), 'x');
+    const r = cli(['extract', 'corpus/000_0885b6eca21b04fd.txt', '--out', path.join(dir, 'afile', 'sub', 'out'), '--keywords', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/2 usage errors/);
+    expect(r.stderr).toMatch(/--keywords expects an integer/);
+    expect(r.stderr).toContain(`--out: Cannot make the output folder ${path.join(dir, 'afile', 'sub', 'out')}: ${path.join(dir, 'afile')} is a file, not a folder.`);
+    expect(r.stderr).not.toMatch(/ENOTDIR|internal error|\n\s+at /);
+  });
 });

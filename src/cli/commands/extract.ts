@@ -7,7 +7,7 @@ import { OPTIONS, settingOptions } from '../options.js';
 import { settingsErrors } from '../../settings.js';
 import { inputsNotFound } from '../../ingest/discover.js';
 import { OUTPUT_FILES } from '../../export/index.js';
-import { besideOutputPrefix, DEFAULT_CACHE_NAME } from '../../export/output-dir.js';
+import { besideOutputPrefix, DEFAULT_CACHE_NAME, outputFolderProblem } from '../../export/output-dir.js';
 import { parseShard, SHARD_FILE } from '../../pipeline/shards.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -89,6 +89,8 @@ export const extractCommand: Command = {
   ],
   validate(args) {
     const errors: string[] = [];
+    const output = outputFolderProblem(String(args.options.out));
+    if (output) errors.push(`--out: ${output}`);
     if (args.options.cache && args.options['no-cache']) errors.push('--cache and --no-cache exclude each other');
     if (args.options.shard !== undefined && !parseShard(String(args.options.shard))) errors.push(`--shard expects I/N with 1 <= I <= N, e.g. 2/3, got "${args.options.shard}"`);
     const stats = args.options.stats === undefined ? null : cannotWrite(String(args.options.stats), String(args.options.out), args.options['no-cache'] ? null : ((args.options.cache as string | undefined) ?? null));
