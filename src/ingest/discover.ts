@@ -10,7 +10,22 @@ export const IGNORE_FILE = '.presslensignore';
 /** How deep folders are searched. */
 const MAX_DEPTH = 40;
 
-/** Globs in a root's .presslensignore: one per line, # comments; a trailing / means a folder. */
+/**
+ * An ignore glob read the way .gitignore reads one, as fast-glob ignore patterns: a glob with no
+ * slash but a trailing one matches at any depth ("*.json", "drafts/"); a glob with a slash inside
+ * is relative to the input folder, and so is one that starts with a slash ("/drafts/"); a trailing
+ * slash matches folders only, everything in them.
+ */
+export function ignorePatterns(glob: string): string[] {
+  let g = glob.trim();
+  const folderOnly = g.endsWith('/');
+  if (folderOnly) g = g.replace(/\/+$/, '');
+  if (g.startsWith('/')) g = g.replace(/^\/+/, '');
+  else if (!g.includes('/')) g = `**/${g}`;
+  return folderOnly ? [`${g}/**`] : [g, `${g}/**`];
+}
+
+/** Globs in a root's .presslensignore: one per line, # comments. */
 function readIgnoreFile(root: string): string[] {
   const file = path.join(root, IGNORE_FILE);
   if (!fs.existsSync(file)) return [];
@@ -18,8 +33,7 @@ function readIgnoreFile(root: string): string[] {
     .readFileSync(file, 'utf8')
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'))
-    .map((line) => (line.endsWith('/') ? `${line}**` : line));
+    .filter((line) => line && !line.startsWith('#'));
 }
 
 /** The message for inputs that do not exist, or null when they all do (also checked before a run starts). */
@@ -67,7 +81,7 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
       files.push({ root: path.dirname(abs), absPath: abs, relPath: path.basename(abs), format: null, skip: UNSEARCHED[rootProblem] });
       continue;
     }
-    const found = listTree(abs, ['**/node_modules/**', ...readIgnoreFile(abs), ...ignore], followSymlinks);
+    const found = listTree(abs, ['**/node_modules/**', ...[...readIgnoreFile(abs), ...ignore].flatMap(ignorePatterns)], followSymlinks);
     found.sort((a, b) => compareStrings(a.path, b.path));
     // A presslens output folder (manifest.json beside datapackage.json) inside an input folder is
     // the output of an earlier run ("presslens extract ." twice), not press releases: not read.

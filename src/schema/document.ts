@@ -26,7 +26,7 @@ export const Entity = z.object({
   type: EntityType.describe('PERSON, ORGANIZATION or LOCATION'),
   name: z.string().describe('Canonical name: the fullest form used in the document'),
   aliases: z.array(z.string()).describe('Other forms the document uses for this entity, sorted'),
-  role: z.string().nullable().describe('Title or role given to a person in the document (first one), else null'),
+  role: z.string().nullable().describe('The first title or role the document gives the person that is not a courtesy title alone (Mr, Ms, Dr, Sir and the like, which stay in roles); a courtesy title when that is all it gives; else null'),
   place: Place.nullable().describe('Gazetteer link of a LOCATION, else null'),
   mentions: z.array(Mention).describe('Every mention, in text order'),
 });

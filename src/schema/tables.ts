@@ -128,7 +128,7 @@ export const ThemeByPublisherRow = z.object({
 export const CooccurrenceRow = z.object({
   entity_a: z.string().describe('Entity id (entity_a < entity_b)'),
   entity_b: z.string().describe('Entity id'),
-  documents: z.number().int().describe('Documents naming both (among each document\'s ten most mentioned entities, or in a shared sentence)'),
+  documents: z.number().int().describe('Documents naming both, counted where both are among the document\'s ten most mentioned entities (ties broken by id) or share a sentence in it. A pair is listed only when it shares a sentence somewhere or meets in two documents or more'),
   sentences: z.number().int().describe('Sentences naming both'),
 });
 

@@ -89,3 +89,33 @@ describe('discovering inputs', () => {
     expect(discover([dir]).map((f) => f.relPath)).toEqual(['a.txt', 'notes/manifest.json']);
   });
 });
+
+describe('ignore globs, read as .gitignore reads them', () => {
+  const tree = ['a.json', 'sub/b.json', 'sub/c.txt', 'drafts/d.txt', 'sub/drafts/e.txt', 'notes/drafts.txt', 'x/y/z.txt'];
+  const make = () => {
+    const dir = tempDir();
+    for (const f of tree) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), 'Text.');
+    }
+    return dir;
+  };
+  const kept = (dir: string, ignore: string[] = []) => discover([dir], ignore).map((f) => f.relPath).filter((p) => p !== '.presslensignore');
+
+  it.each([
+    ['*.json', ['drafts/d.txt', 'notes/drafts.txt', 'sub/c.txt', 'sub/drafts/e.txt', 'x/y/z.txt']],
+    ['drafts/', ['a.json', 'notes/drafts.txt', 'sub/b.json', 'sub/c.txt', 'x/y/z.txt']],
+    ['/drafts/', ['a.json', 'notes/drafts.txt', 'sub/b.json', 'sub/c.txt', 'sub/drafts/e.txt', 'x/y/z.txt']],
+    ['sub/*.json', ['a.json', 'drafts/d.txt', 'notes/drafts.txt', 'sub/c.txt', 'sub/drafts/e.txt', 'x/y/z.txt']],
+    ['z.txt', ['a.json', 'drafts/d.txt', 'notes/drafts.txt', 'sub/b.json', 'sub/c.txt', 'sub/drafts/e.txt']],
+    ['x', ['a.json', 'drafts/d.txt', 'notes/drafts.txt', 'sub/b.json', 'sub/c.txt', 'sub/drafts/e.txt']],
+  ])('--ignore %s', (glob, expected) => {
+    expect(kept(make(), [glob])).toEqual(expected);
+  });
+
+  it('the same in a .presslensignore, with comments and blank lines', () => {
+    const dir = make();
+    fs.writeFileSync(path.join(dir, '.presslensignore'), '# not releases\n\n*.json\ndrafts/\n');
+    expect(kept(dir)).toEqual(['notes/drafts.txt', 'sub/c.txt', 'x/y/z.txt']);
+  });
+});
