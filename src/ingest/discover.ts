@@ -87,7 +87,8 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
     // the output of an earlier run ("presslens extract ." twice), not press releases: not read.
     const paths = new Set(found.map((e) => e.path.split(path.sep).join('/')));
     const outputs = [...paths].filter((p) => p.endsWith('manifest.json') && paths.has(p.replace(/manifest\.json$/, 'datapackage.json'))).map((p) => p.replace(/manifest\.json$/, ''));
-    const realSeen = new Set<string>();
+    /** Real path of each file read so far in this input folder -> the name it is read under. */
+    const realSeen = new Map<string, string>();
     const loops: string[] = [];
     for (const entry of found) {
       const absPath = path.join(abs, entry.path);
@@ -133,9 +134,9 @@ export function discover(inputs: string[], ignore: string[] = [], followSymlinks
         } else if (!stat.isFile()) {
           file.skip = NOT_A_FILE;
         } else if (realSeen.has(real)) {
-          file.skip = { code: 'I_DUPLICATE_FILE', severity: 'info', message: 'The same file as another input (through a symbolic link); read once, under its first name.' };
+          file.skip = { code: 'I_DUPLICATE_FILE', severity: 'info', message: `The same file as ${realSeen.get(real)} (through a symbolic link); read once, under that name.` };
         } else {
-          realSeen.add(real);
+          realSeen.set(real, relPath);
         }
       }
       seen.add(absPath);

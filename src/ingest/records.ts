@@ -33,8 +33,11 @@ function fromJson(value: unknown, index: string): ParsedRecord | RecordError {
   }
   const parsed = JsonRecord.safeParse(value);
   if (!parsed.success) {
+    // Named by its own id where it has one, as a record with text is.
+    const id = metaField.safeParse((value as Record<string, unknown>).id);
+    const record = (id.success ? id.data : null) ?? index;
     const text = (value as Record<string, unknown>).text;
-    return { code: 'E_NO_TEXT', record: index, message: `Record ${index} has no usable "text" (${text === undefined ? 'there is none' : `it is ${kindOf(text)}`}). Add a "text" string field.` };
+    return { code: 'E_NO_TEXT', record, message: `Record ${record} has no usable "text" (${text === undefined ? 'there is none' : `it is ${kindOf(text)}`}). Add a "text" string field.` };
   }
   const meta: Record<(typeof META_FIELDS)[number], string | null> = { id: null, title: null, date: null, url: null, publisher: null };
   const ignored: string[] = [];

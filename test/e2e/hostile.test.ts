@@ -29,6 +29,7 @@ describe('hostile input: nothing crashes the batch, nothing is lost', () => {
     expect(got.sort()).toEqual(expected.sort());
     for (const r of csv(path.join(out, 'problems.csv'))) expect(r.message.length).toBeGreaterThan(20);
     expect(csv(path.join(out, 'problems.csv')).find((r) => r.file === 'folder-\ufffd')?.message).toMatch(/name is not valid UTF-8/);
+    expect(csv(path.join(out, 'problems.csv')).find((r) => r.file === 'link-inside.txt')?.message).toMatch(/^The same file as good\.txt /);
   });
 
   it('extracts every good document', () => {

@@ -28,6 +28,11 @@ describe('records', () => {
     expect(parseRecords('json', '{"text": {"body": "x"}}')).toEqual([expect.objectContaining({ code: 'E_NO_TEXT', message: expect.stringMatching(/it is an object/) })]);
   });
 
+  it('names a record without text by its id where it has one, as it names an empty one', () => {
+    const problems = parseRecords('jsonl', '{"id":"d"}\n{"id":"e","text":""}\n{"title":"no id"}\n{"id":{"x":1}}');
+    expect(problems.map((p) => ['code' in p ? p.code : 'doc', p.record])).toEqual([['E_NO_TEXT', 'd'], ['E_EMPTY', 'e'], ['E_NO_TEXT', '2'], ['E_NO_TEXT', '3']]);
+  });
+
   it('reads a JSON object, an array, and JSONL with ids, indexes and metadata', () => {
     expect(parseRecords('json', JSON.stringify({ id: 'a1', text: 'Hello', title: 'T', date: '2020-01-02', url: 'u', publisher: 'p' }))).toEqual([
       { record: 'a1', text: 'Hello', meta: { title: 'T', date: '2020-01-02', url: 'u', publisher: 'p' } },
