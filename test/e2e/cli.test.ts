@@ -86,6 +86,13 @@ describe('presslens CLI', () => {
     expect(r.stderr).toMatch(/--types expects a comma-separated list of PERSON, ORGANIZATION, LOCATION; got "FOO,PERSON"/);
   });
 
+  it('names a gold file that does not exist with the other usage errors', () => {
+    const r = cli(['eval', '--gold', 'no/such/gold.jsonl', '--skip-gold', 'named']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/2 usage errors/);
+    expect(r.stderr).toMatch(/--gold: no\/such\/gold\.jsonl does not exist/);
+  });
+
   it('exits 2 for a missing input and writes nothing', () => {
     const dir = tempDir();
     const r = cli(['extract', path.join(dir, 'nope'), '--out', path.join(dir, 'out')]);

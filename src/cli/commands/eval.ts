@@ -25,6 +25,7 @@ export const evalCommand: Command = {
   validate(args) {
     const errors: string[] = [];
     if (!args.options.gold) errors.push('--gold FILE is required');
+    else if (!fs.existsSync(String(args.options.gold))) errors.push(`--gold: ${args.options.gold} does not exist`);
     for (const s of (args.options['skip-gold'] as string[] | undefined) ?? []) if (!s.includes('=')) errors.push(`--skip-gold expects FIELD=VALUE, got "${s}"`);
     if (args.positionals.length) errors.push(`unexpected argument ${args.positionals[0]}`);
     const types = String(args.options.types ?? '').split(',').map((t) => t.trim()).filter(Boolean);
