@@ -3,10 +3,12 @@ import { writeCollected } from '../export/collected.js';
 import { completeManifest, type Manifest } from '../export/manifest.js';
 import type { JobOutput } from '../pipeline/pool.js';
 import type { FileResult } from '../pipeline/types.js';
-import { connect, jobId, keys, QUEUE, readMeta } from './run-meta.js';
+import { PresslensError } from '../util/errors.js';
+import { connect, currentGeneration, jobId, keys, readMeta } from './run-meta.js';
 
 export interface RunStatus {
   runId: string;
+  generation: string;
   files: number;
   batches: number;
   done: number;
@@ -18,22 +20,25 @@ export interface RunStatus {
 /** How far a queued run has come: batches stored, failed for good, waiting and running. */
 export async function runStatus(redisUrl: string, runId: string): Promise<RunStatus & { failures: Map<number, string> }> {
   const redis = await connect(redisUrl);
-  const queue = new Queue(QUEUE, { connection: redis });
+  const meta = await readMeta(redis, runId).catch((error) => {
+    redis.disconnect();
+    throw error;
+  });
+  const queue = new Queue(meta.queue, { connection: redis });
   try {
-    const meta = await readMeta(redis, runId);
-    const stored = new Set((await redis.hkeys(keys(runId).results)).map(Number));
+    const stored = new Set((await redis.hkeys(keys(runId, meta.generation).results)).map(Number));
     const failures = new Map<number, string>();
     let waiting = 0;
     let active = 0;
     for (let b = 0; b < meta.batches; b++) {
       if (stored.has(b)) continue;
-      const job = await queue.getJob(jobId(runId, b));
+      const job = await queue.getJob(jobId(runId, meta.generation, b));
       const state = job ? await job.getState() : 'missing';
       if (state === 'failed') failures.set(b, job?.failedReason ?? 'failed');
       else if (state === 'active') active++;
       else waiting++;
     }
-    return { runId, files: meta.files.length, batches: meta.batches, done: stored.size, failed: failures.size, waiting, active, failures };
+    return { runId, generation: meta.generation, files: meta.files.length, batches: meta.batches, done: stored.size, failed: failures.size, waiting, active, failures };
   } finally {
     await queue.close();
     redis.disconnect();
@@ -47,23 +52,35 @@ export async function runStatus(redisUrl: string, runId: string): Promise<RunSta
  * E_JOB_FAILED problem on each of its files, with the last error. Killed, it can simply be run
  * again: results stay in Redis and the output folder is replaced atomically.
  */
-export async function collectRun(redisUrl: string, runId: string, out: string, options: { pollMs?: number; onWait?: (s: RunStatus) => void } = {}): Promise<{ manifest: Manifest }> {
+export async function collectRun(redisUrl: string, runId: string, out: string, options: { pollMs?: number; onWait?: (s: RunStatus) => void; signal?: AbortSignal } = {}): Promise<{ manifest: Manifest }> {
   const startedAt = new Date();
+  const { signal } = options;
+  const interrupted = () => new PresslensError('E_INTERRUPTED', `Interrupted while waiting for run "${runId}": nothing written; the jobs go on, and collect can be run again.`);
   let status = await runStatus(redisUrl, runId);
-  while (status.done + status.failed < status.batches) {
-    options.onWait?.(status);
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
-    status = await runStatus(redisUrl, runId);
-  }
   const redis = await connect(redisUrl);
   try {
-    const meta = await readMeta(redis, runId);
+    let current = await currentGeneration(redis, runId);
+    // Until every batch of the current generation is stored or failed for good (enqueued again
+    // meanwhile, the run is waited for anew).
+    while (status.done + status.failed < status.batches || status.generation !== current) {
+      if (status.generation === current) {
+        options.onWait?.(status);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, options.pollMs ?? 500);
+          signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
+        if (signal?.aborted) throw interrupted();
+      }
+      status = await runStatus(redisUrl, runId);
+      current = await currentGeneration(redis, runId);
+    }
+    const meta = await readMeta(redis, runId, current);
     const { manifest } = await writeCollected(
       out,
       { themes: meta.themes, files: meta.files.length, keywords: meta.keywords },
       async (collector) => {
         for (let b = 0; b < meta.batches; b++) {
-          const raw = await redis.hget(keys(runId).results, String(b));
+          const raw = await redis.hget(keys(runId, meta.generation).results, String(b));
           if (raw) {
             collector.add(JSON.parse(raw) as JobOutput[]);
             continue;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Queue } from 'bullmq';
 import { discover } from '../ingest/index.js';
 import { buildManifest } from '../export/manifest.js';
@@ -6,24 +7,46 @@ import { DEFAULT_MODEL_DIR } from '../nlp/resources/data-files.js';
 import { modelHash } from '../nlp/model/model-file.js';
 import { runSalt } from '../pipeline/run.js';
 import type { Settings } from '../settings.js';
-import { connect, jobId, keys, QUEUE, type RunMeta } from './run-meta.js';
+import { sha256 } from '../util/hash.js';
+import { connect, jobId, keys, ownQueue, type RunMeta } from './run-meta.js';
 
 /** Files per job: enough to amortise the round trips, few enough to spread over workers. */
 export const QUEUE_BATCH = 16;
 
+/** What a file is now, as far as a run can tell without reading it: its size and modification time. */
+function fileState(absPath: string): string {
+  try {
+    const stat = fs.statSync(absPath);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+export interface Enqueued {
+  meta: RunMeta;
+  /** Jobs added (new), and failed ones sent back to the queue. */
+  added: number;
+  retried: number;
+}
+
 /**
  * Enqueue a run: store what workers and the collector need, and add one job per batch of files.
- * Idempotent: enqueueing the same run again adds no job that exists (job ids are run + batch).
+ * Enqueueing the same run again with nothing changed adds no job (the generation is the same;
+ * batches stored or queued are left alone) and sends batches that failed for good back to the
+ * queue. With a file or a setting changed it starts a new generation: the old one's details and
+ * results are dropped, its waiting jobs removed, and workers skip any of its jobs still running.
  * The files must be readable by the workers at the same paths (a shared file system).
  */
-export async function enqueueRun(inputs: string[], settings: Settings, runId: string, redisUrl: string, followSymlinks = false): Promise<RunMeta> {
+export async function enqueueRun(inputs: string[], settings: Settings, runId: string, redisUrl: string, followSymlinks = false): Promise<Enqueued> {
   const files = discover(inputs, settings.ignore, followSymlinks);
   const batches = Math.ceil(files.length / QUEUE_BATCH);
   const salt = runSalt(settings);
   const base = buildManifest({ inputsGiven: inputs, settings, modelHash: modelHash(DEFAULT_MODEL_DIR), counts: {} as never, inputs: [], files: [...OUTPUT_FILES], outputs: {}, runSalt: salt, startedAt: new Date(0), finishedAt: new Date(0) });
   const { started_at: _s, finished_at: _f, duration_ms: _d, counts: _c, inputs: _i, outputs: _o, ...manifestBase } = base;
-  const meta: RunMeta = {
+  const details: Omit<RunMeta, 'generation'> = {
     runId,
+    queue: ownQueue(),
     files,
     batchSize: QUEUE_BATCH,
     batches,
@@ -36,19 +59,59 @@ export async function enqueueRun(inputs: string[], settings: Settings, runId: st
     settingsHash: settings.hash,
     manifestBase,
   };
+  const generation = sha256(JSON.stringify({ details, states: files.map((f) => fileState(f.absPath)) })).slice(0, 32);
+  const meta: RunMeta = { ...details, generation };
   const redis = await connect(redisUrl);
-  const queue = new Queue(QUEUE, { connection: redis });
+  const queue = new Queue(meta.queue, { connection: redis });
   try {
-    await redis.set(keys(runId).meta, JSON.stringify(meta));
-    const jobs = Array.from({ length: batches }, (_, batch) => ({
-      name: 'extract',
-      data: { runId, batch },
-      opts: { jobId: jobId(runId, batch), attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: false },
-    }));
+    const previous = await redis.get(keys(runId).current);
+    if (previous !== generation) {
+      // The new generation's details first, then the pointer to it: a reader never finds the
+      // pointer without its details.
+      await redis.set(keys(runId, generation).meta, JSON.stringify(meta));
+      await redis.set(keys(runId).current, generation);
+      if (previous) await dropGeneration(redis, runId, previous);
+    }
+    const stored = new Set((await redis.hkeys(keys(runId, generation).results)).map(Number));
+    const jobs = [];
+    let retried = 0;
+    for (let batch = 0; batch < batches; batch++) {
+      if (stored.has(batch)) continue;
+      const job = await queue.getJob(jobId(runId, generation, batch));
+      if (!job) {
+        jobs.push({
+          name: 'extract',
+          data: { runId, generation, batch },
+          opts: { jobId: jobId(runId, generation, batch), attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: false },
+        });
+      } else if ((await job.getState()) === 'failed') {
+        await job.retry();
+        retried++;
+      }
+    }
     for (let i = 0; i < jobs.length; i += 500) await queue.addBulk(jobs.slice(i, i + 500));
+    return { meta, added: jobs.length, retried };
   } finally {
     await queue.close();
     redis.disconnect();
   }
-  return meta;
+}
+
+/** Remove an earlier generation of a run: its details, its results, and its jobs not yet taken. */
+async function dropGeneration(redis: Awaited<ReturnType<typeof connect>>, runId: string, generation: string): Promise<void> {
+  const raw = await redis.get(keys(runId, generation).meta);
+  if (raw) {
+    const old = JSON.parse(raw) as RunMeta;
+    const queue = new Queue(old.queue, { connection: redis });
+    try {
+      for (let batch = 0; batch < old.batches; batch++) {
+        const job = await queue.getJob(jobId(runId, generation, batch));
+        const state = job ? await job.getState() : null;
+        if (job && (state === 'waiting' || state === 'delayed' || state === 'failed' || state === 'prioritized')) await job.remove();
+      }
+    } finally {
+      await queue.close();
+    }
+  }
+  await redis.del(keys(runId, generation).meta, keys(runId, generation).results);
 }

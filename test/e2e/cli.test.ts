@@ -86,6 +86,15 @@ describe('presslens CLI', () => {
     expect(r.stderr).toMatch(/--types expects a comma-separated list of PERSON, ORGANIZATION, LOCATION; got "FOO,PERSON"/);
   });
 
+  it('enqueue names a missing input and bad options in one message, before it reaches for Redis', () => {
+    const r = cli(['enqueue', 'no/such/folder', '--run', 'bad id!', '--keywords', '-3', '--redis', 'redis://127.0.0.1:1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/3 usage errors/);
+    expect(r.stderr).toMatch(/--run expects an id/);
+    expect(r.stderr).toMatch(/Input not found: no\/such\/folder/);
+    expect(r.stderr).toMatch(/--keywords expects an integer of at least 0/);
+  });
+
   it('names a gold file that does not exist with the other usage errors', () => {
     const r = cli(['eval', '--gold', 'no/such/gold.jsonl', '--skip-gold', 'named']);
     expect(r.code).toBe(2);

@@ -81,6 +81,75 @@ describe.skipIf(!haveRedis)('presslens enqueue / worker / collect on Redis', () 
     expect(code).toBe(0);
   }, 30_000);
 
+  /** Run collect to its end; its exit code. */
+  const collect = (runId: string, out: string) =>
+    new Promise<number | null>((resolve) => {
+      const c = spawn(process.execPath, [CLI, 'collect', '--run', runId, '--redis', url, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+      c.on('exit', (code) => resolve(code));
+    });
+  const sameOutputs = (a: string, b: string) => {
+    for (const file of fs.readdirSync(a).filter((f) => !f.startsWith('.') && f !== 'manifest.json')) expect(fs.readFileSync(path.join(b, file)).equals(fs.readFileSync(path.join(a, file))), file).toBe(true);
+  };
+
+  it('enqueued again after files change, a running worker and the collector use the new files, not the old run', async () => {
+    const corpus = path.join(dir, 'changing');
+    fs.cpSync(path.join(ROOT, 'corpus', 'city'), corpus, { recursive: true });
+    const worker = spawn(process.execPath, [CLI, 'worker', '--redis', url], { cwd: ROOT, stdio: 'ignore' });
+    workers.push(worker);
+    expect(cli(['enqueue', corpus, '--run', 'r2', '--redis', url]).code).toBe(0);
+    expect(await collect('r2', path.join(dir, 'r2-first'))).toBe(0);
+
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(corpus, `0000-new-${i}.txt`), `BERLIN, 2 May 2023 – The mayor of Hamburg met Anna Berg of the Red Cross. Note ${i}.`);
+    const first = fs.readdirSync(corpus).find((f) => f.endsWith('.txt') && !f.startsWith('0000'))!;
+    fs.appendFileSync(path.join(corpus, first), '\nThe Governor of Ontario welcomed the plan.\n');
+    const local = path.join(dir, 'r2-local');
+    expect(cli(['extract', corpus, '--out', local, '--quiet', '--no-cache']).code).toBe(0);
+    expect(cli(['enqueue', corpus, '--run', 'r2', '--redis', url]).code).toBe(0);
+    const out = path.join(dir, 'r2-second');
+    expect(await collect('r2', out)).toBe(0);
+    sameOutputs(local, out);
+    // Done and unchanged: enqueueing again adds nothing.
+    expect(cli(['enqueue', corpus, '--run', 'r2', '--redis', url]).stdout).toMatch(/; 0 added, 0 failed ones queued again/);
+  }, 120_000);
+
+  it('collect stops on the first SIGTERM while it waits (exit 130), writing nothing', async () => {
+    // Enqueued by this build into a Redis database no worker of this test watches.
+    const db = `${url}/3`;
+    expect(cli(['enqueue', path.join(ROOT, 'corpus', 'city'), '--run', 'idle', '--redis', db]).code).toBe(0);
+    const out = path.join(dir, 'idle-out');
+    const c = spawn(process.execPath, [CLI, 'collect', '--run', 'idle', '--redis', db, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise<number | null>((resolve) => c.on('exit', (code) => resolve(code)));
+    c.kill('SIGTERM');
+    const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running after 10 s'), 10_000))]);
+    if (code === 'still running after 10 s') c.kill('SIGKILL');
+    expect(code).toBe(130);
+    expect(fs.existsSync(out)).toBe(false);
+  }, 30_000);
+
+  it('a worker of another build leaves the jobs to one of the run\'s build', async () => {
+    // The same code with one byte more is another build (its fingerprint hashes every module).
+    const other = path.join(dir, 'other-build');
+    fs.cpSync(path.join(ROOT, 'dist'), path.join(other, 'dist'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'data'), path.join(other, 'data'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(other, 'package.json'));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(other, 'node_modules'));
+    fs.appendFileSync(path.join(other, 'dist', 'version.js'), '\n// another build\n');
+    const db = `${url}/5`;
+    const stranger = spawn(process.execPath, [path.join(other, 'dist', 'cli', 'main.js'), 'worker', '--redis', db], { cwd: ROOT, stdio: 'ignore' });
+    workers.push(stranger);
+    expect(cli(['enqueue', path.join(ROOT, 'corpus', 'eu'), '--run', 'm1', '--redis', db]).code).toBe(0);
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(JSON.parse(cli(['status', '--run', 'm1', '--redis', db, '--json']).stdout)).toMatchObject({ done: 0, failed: 0 });
+    workers.push(spawn(process.execPath, [CLI, 'worker', '--redis', db], { cwd: ROOT, stdio: 'ignore' }));
+    const out = path.join(dir, 'm1');
+    const code = await new Promise<number | null>((resolve) => spawn(process.execPath, [CLI, 'collect', '--run', 'm1', '--redis', db, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' }).on('exit', resolve));
+    expect(code).toBe(0);
+    const local = path.join(dir, 'm1-local');
+    expect(cli(['extract', path.join(ROOT, 'corpus', 'eu'), '--out', local, '--quiet', '--no-cache']).code).toBe(0);
+    sameOutputs(local, out);
+  }, 120_000);
+
   it('refuses a run it does not know, exit 2', () => {
     const r = cli(['collect', '--run', 'nope', '--redis', url, '--out', path.join(dir, 'x')]);
     expect(r.code).toBe(2);

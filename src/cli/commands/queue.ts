@@ -2,7 +2,10 @@ import { resolveSettings } from '../../settings.js';
 import { enqueueRun } from '../../queue/enqueue.js';
 import { startQueueWorker } from '../../queue/worker.js';
 import { collectRun, runStatus } from '../../queue/collect.js';
-import { validateRunId } from '../../queue/run-meta.js';
+import { shownUrl, validateRunId } from '../../queue/run-meta.js';
+import { inputsNotFound } from '../../ingest/discover.js';
+import { outputFolderProblem } from '../../export/output-dir.js';
+import { settingsErrors } from '../../settings.js';
 import type { OptionSpec } from '../args.js';
 import type { Command } from '../command.js';
 import { OPTIONS, settingOptions } from '../options.js';
@@ -24,13 +27,22 @@ export const enqueueCommand: Command = {
     { name: 'keywords', type: 'number', value: 'N', min: 0, description: 'Keywords per document (default 10)' },
     { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes' },
     { name: 'publisher-from-path', type: 'boolean', description: 'As for extract' },
+    { name: 'ignore', type: 'string', value: 'GLOB', multiple: true, description: 'Skip input files matching GLOB (repeatable), as for extract' },
+    { name: 'follow-symlinks', type: 'boolean', description: 'Follow symbolic links, as for extract' },
   ],
-  validate: needRun,
+  validate(args) {
+    // Everything extract checks before a run, in one message.
+    const errors = needRun(args);
+    const missing = inputsNotFound(args.positionals.length ? args.positionals : ['corpus']);
+    if (missing) errors.push(missing);
+    for (const e of settingsErrors(settingOptions(args))) errors.push(e.replace(/\n/g, '\n    '));
+    return errors;
+  },
   async run(args, io) {
     const inputs = args.positionals.length ? args.positionals : ['corpus'];
     const settings = resolveSettings(settingOptions(args));
-    const meta = await enqueueRun(inputs, settings, String(args.options.run), String(args.options.redis));
-    io.stdout(`presslens: run ${meta.runId}: ${meta.files.length} files in ${meta.batches} jobs queued on ${args.options.redis}\n`);
+    const { meta, added, retried } = await enqueueRun(inputs, settings, String(args.options.run), String(args.options.redis), args.options['follow-symlinks'] as boolean | undefined);
+    io.stdout(`presslens: run ${meta.runId} (generation ${meta.generation.slice(0, 8)}): ${meta.files.length} files in ${meta.batches} jobs on ${shownUrl(String(args.options.redis))}; ${added} added, ${retried} failed ones queued again, the rest already queued or done\n`);
     return 0;
   },
 };
@@ -46,7 +58,7 @@ export const workerCommand: Command = {
   ],
   async run(args, io) {
     const worker = await startQueueWorker({ redis: String(args.options.redis), cacheDir: (args.options.cache as string | undefined) ?? null, lockMs: args.options['lock-ms'] as number | undefined });
-    io.stderr(`presslens worker: waiting for jobs on ${args.options.redis}\n`);
+    io.stderr(`presslens worker: waiting for jobs on ${shownUrl(String(args.options.redis))}\n`);
     await new Promise<void>((resolve) => {
       if (io.signal?.aborted) resolve();
       io.signal?.addEventListener('abort', () => resolve());
@@ -61,9 +73,16 @@ export const collectCommand: Command = {
   summary: 'Write the output of a queued run once all its jobs are done (the files a local run writes)',
   usage: 'presslens collect --run ID [--redis URL] [--out DIR]',
   options: [redis, run, OPTIONS.out, OPTIONS.quiet],
-  validate: needRun,
+  validate(args) {
+    // The output folder is checked before the wait, not after it.
+    const errors = needRun(args);
+    const output = outputFolderProblem(String(args.options.out));
+    if (output) errors.push(`--out: ${output}`);
+    return errors;
+  },
   async run(args, io) {
     const { manifest } = await collectRun(String(args.options.redis), String(args.options.run), String(args.options.out), {
+      signal: io.signal,
       onWait: args.options.quiet ? undefined : (s) => io.interactive && io.stderr(`\rwaiting: ${s.done}/${s.batches} jobs done, ${s.failed} failed, ${s.active} running   `),
     });
     if (!args.options.quiet) io.stdout(`presslens: run ${args.options.run}: ${manifest.counts.documents} documents from ${manifest.counts.files} files written to ${args.options.out}\n`);
