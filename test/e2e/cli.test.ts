@@ -144,7 +144,7 @@ describe('presslens CLI', () => {
       'E_BINARY,fatal,ingest,image.txt,',
       'W_LEGACY_ENCODING,warning,ingest,legacy.txt,legacy.txt',
       'E_JSONL_LINE,fatal,ingest,mixed.jsonl,mixed.jsonl#1',
-      'E_NO_TEXT,fatal,ingest,mixed.jsonl,mixed.jsonl#2',
+      'E_NO_TEXT,fatal,ingest,mixed.jsonl,mixed.jsonl#c',
       'I_UNSUPPORTED,info,ingest,notes.pdf,',
     ]);
     const ids = readCsv(path.join(out, 'documents.csv')).slice(1).map((l) => l.split(',')[0]);
