@@ -65,9 +65,17 @@ export async function collectRun(redisUrl: string, runId: string, out: string, o
     while (status.done + status.failed < status.batches || status.generation !== current) {
       if (status.generation === current) {
         options.onWait?.(status);
+        if (signal?.aborted) throw interrupted();
+        // A wait that the signal cuts short; its listener goes with it, as a long wait makes
+        // thousands of them.
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, options.pollMs ?? 500);
-          signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+          const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+          };
+          const timer = setTimeout(done, options.pollMs ?? 500);
+          signal?.addEventListener('abort', done, { once: true });
         });
         if (signal?.aborted) throw interrupted();
       }
