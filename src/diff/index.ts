@@ -135,32 +135,14 @@ export function diffRuns(oldDir: string, newDir: string): RunDiff {
     const b = after.docs.get(id);
     const d: DocumentDiff = { id, status: !a ? 'added' : !b ? 'removed' : 'changed', text_changed: !!a && !!b && a.sha256 !== b.sha256, entities_added: [], entities_removed: [], entities_changed: [], themes_added: [], themes_removed: [], themes_changed: [], fields_changed: [] };
     if (a && b) for (const field of changedFields(a, b)) d.fields_changed.push({ field, from: parsed(a.fields.get(field)), to: parsed(b.fields.get(field)) });
-    const ea = a?.entities ?? new Map();
-    const eb = b?.entities ?? new Map();
-    for (const e of sorted(eb.keys())) if (!ea.has(e)) d.entities_added.push(e);
-    for (const e of sorted(ea.keys())) {
-      const x = ea.get(e)!;
-      const y = eb.get(e);
-      if (!y) {
-        d.entities_removed.push(e);
-        continue;
-      }
-      const fields = changedFields(x, y);
-      if (fields.length > 0) d.entities_changed.push({ id: e, from: `${x.type} ${x.name} x${x.mentions}`, to: `${y.type} ${y.name} x${y.mentions}`, fields });
-    }
-    const ta = a?.themes ?? new Map();
-    const tb = b?.themes ?? new Map();
-    for (const t of sorted(tb.keys())) if (!ta.has(t)) d.themes_added.push(t);
-    for (const t of sorted(ta.keys())) {
-      const x = ta.get(t)!;
-      const y = tb.get(t);
-      if (!y) {
-        d.themes_removed.push(t);
-        continue;
-      }
-      const fields = changedFields(x, y);
-      if (fields.length > 0) d.themes_changed.push({ id: t, from: x.score, to: y.score, fields });
-    }
+    const entities = compareItems(a?.entities ?? new Map(), b?.entities ?? new Map());
+    d.entities_added = entities.added;
+    d.entities_removed = entities.removed;
+    d.entities_changed = entities.changed.map(({ id, x, y, fields }) => ({ id, from: `${x.type} ${x.name} x${x.mentions}`, to: `${y.type} ${y.name} x${y.mentions}`, fields }));
+    const themes = compareItems(a?.themes ?? new Map(), b?.themes ?? new Map());
+    d.themes_added = themes.added;
+    d.themes_removed = themes.removed;
+    d.themes_changed = themes.changed.map(({ id, x, y, fields }) => ({ id, from: x.score, to: y.score, fields }));
     const changed = d.status !== 'changed' || d.text_changed || d.entities_added.length + d.entities_removed.length + d.entities_changed.length + d.themes_added.length + d.themes_removed.length + d.themes_changed.length + d.fields_changed.length > 0;
     if (changed) documents.push(d);
   }
@@ -187,6 +169,23 @@ export function diffRuns(oldDir: string, newDir: string): RunDiff {
   const itemized = totals.documents_added + totals.documents_removed + totals.entities_added + totals.entities_removed + totals.entities_changed + totals.themes_added + totals.themes_removed + totals.themes_changed + totals.fields_changed + totals.problems_added + totals.problems_removed + documents.filter((d) => d.text_changed).length;
   totals.changes = itemized > 0 ? itemized : totals.files_changed;
   return { documents, problems_added, problems_removed, files_changed, totals };
+}
+
+/** One document's entities (or themes) in two runs: ids added, removed, and changed with the fields that changed. */
+function compareItems<T extends Item>(a: Map<string, T>, b: Map<string, T>): { added: string[]; removed: string[]; changed: Array<{ id: string; x: T; y: T; fields: string[] }> } {
+  const added = sorted(b.keys()).filter((id) => !a.has(id));
+  const removed: string[] = [];
+  const changed: Array<{ id: string; x: T; y: T; fields: string[] }> = [];
+  for (const id of sorted(a.keys())) {
+    const x = a.get(id)!;
+    const y = b.get(id);
+    if (!y) removed.push(id);
+    else {
+      const fields = changedFields(x, y);
+      if (fields.length > 0) changed.push({ id, x, y, fields });
+    }
+  }
+  return { added, removed, changed };
 }
 
 /** A value as JSON, cut to a length a log line can hold. */
