@@ -81,6 +81,9 @@ export async function connect(url: string): Promise<Redis> {
   try {
     await probe.connect();
     await probe.ping();
+    // A database the server does not have ("/99") is otherwise dropped without a word, and the
+    // run would go to database 0.
+    if (probe.options.db) await probe.select(probe.options.db);
   } catch (error) {
     throw fail((cause ?? (error as Error)).message);
   } finally {

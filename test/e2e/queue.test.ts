@@ -154,6 +154,12 @@ describe.skipIf(!haveRedis)('presslens enqueue / worker / collect on Redis', () 
     sameOutputs(local, out);
   }, 120_000);
 
+  it('refuses a Redis database the server does not have, exit 2', () => {
+    const r = cli(['status', '--run', 'r1', '--redis', `${url}/99`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/99: .*DB index is out of range/);
+  });
+
   it('refuses a run it does not know, exit 2', () => {
     const r = cli(['collect', '--run', 'nope', '--redis', url, '--out', path.join(dir, 'x')]);
     expect(r.code).toBe(2);
