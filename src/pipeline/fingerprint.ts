@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../util/hash.js';
 import { VERSION } from '../version.js';
-import { DATA_DIR } from '../nlp/resources/data-files.js';
+import { DATA_DIR, DEFAULT_MODEL_DIR } from '../nlp/resources/data-files.js';
+import { modelHash } from '../nlp/model/model-file.js';
 
 /** Folders of data/ that extraction reads besides the model (hashed on its own) and the codebook (part of the settings). */
 const RESOURCE_DIRS = ['gazetteer', 'lexicon', 'unlabeled'];
@@ -33,6 +34,12 @@ export function buildFingerprint(): string {
   cached ??= fingerprint(fileURLToPath(new URL('../', import.meta.url)), DATA_DIR);
   return cached;
 }
+
+/** The running build and its model, as run salts and queue names hash them. */
+export const buildAndModel = () => `${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}`;
+
+/** Everything besides the inputs that decides a run's output: build, model, and the settings' hash. */
+export const saltOf = (settingsHash: string) => sha256(`${buildAndModel()}\n${settingsHash}`);
 
 /** The hash of buildFingerprint over the modules under `root` and the resource folders of `dataDir`. */
 export function fingerprint(root: string, dataDir: string): string {

@@ -7,11 +7,10 @@ import { DEFAULT_MODEL_DIR } from '../nlp/resources/data-files.js';
 import { modelHash } from '../nlp/model/model-file.js';
 import type { Keyword } from '../schema/document.js';
 import type { Settings } from '../settings.js';
-import { sha256 } from '../util/hash.js';
 import { collectGarbage } from './gc.js';
 import { PresslensError } from '../util/errors.js';
 import { cachedJob, ResultCache } from './cache.js';
-import { buildFingerprint } from './fingerprint.js';
+import { saltOf } from './fingerprint.js';
 import { WorkerPool, type JobOutput } from './pool.js';
 import type { DocResult, FileResult } from './types.js';
 import type { Terms } from '../nlp/keywords.js';
@@ -108,7 +107,7 @@ export const defaultWorkers = () => Math.max(1, os.availableParallelism?.() ?? o
 
 /** Everything besides the inputs that decides a run's output: build, model, settings. */
 export function runSalt(settings: Settings): string {
-  return sha256(`${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}\n${settings.hash}`);
+  return saltOf(settings.hash);
 }
 
 /** Which slice of the inputs a run takes: files whose index modulo `count` is `index - 1`. */

@@ -6,9 +6,7 @@ import type { Codebook } from '../schema/codebook.js';
 import type { JobSettings } from '../pipeline/file-job.js';
 import { PresslensError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
-import { buildFingerprint } from '../pipeline/fingerprint.js';
-import { modelHash } from '../nlp/model/model-file.js';
-import { DEFAULT_MODEL_DIR } from '../nlp/resources/data-files.js';
+import { buildAndModel } from '../pipeline/fingerprint.js';
 
 /**
  * The BullMQ queue of one presslens build and model: a run's jobs go to the queue of the build
@@ -18,7 +16,7 @@ import { DEFAULT_MODEL_DIR } from '../nlp/resources/data-files.js';
 export const queueName = (buildAndModel: string) => `presslens-extract-${buildAndModel.slice(0, 16)}`;
 
 /** This build's and model's queue. */
-export const ownQueue = () => queueName(sha256(`${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}`));
+export const ownQueue = () => queueName(sha256(buildAndModel()));
 
 /** Everything about a queued run that workers and the collector need, stored once in Redis. */
 export interface RunMeta {

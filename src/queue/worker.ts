@@ -2,12 +2,9 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { compileCodebook } from '../nlp/codebook.js';
 import { compileAliases } from '../nlp/aliases.js';
 import { createContext, type NlpContext } from '../nlp/index.js';
-import { DEFAULT_MODEL_DIR } from '../nlp/resources/data-files.js';
-import { modelHash } from '../nlp/model/model-file.js';
 import { cachedJob, ResultCache } from '../pipeline/cache.js';
 import { processFile } from '../pipeline/file-job.js';
-import { buildFingerprint } from '../pipeline/fingerprint.js';
-import { sha256 } from '../util/hash.js';
+import { saltOf } from '../pipeline/fingerprint.js';
 import { connect, keys, ownQueue, readMeta, type RunMeta } from './run-meta.js';
 
 export interface QueueWorkerOptions {
@@ -36,7 +33,6 @@ const RUNS_KEPT = 2;
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
   const redis = await connect(options.redis);
   const runs = new Map<string, { meta: RunMeta; ctx: NlpContext | null; cache: ResultCache | null }>();
-  const ownSalt = (settingsHash: string) => sha256(`${buildFingerprint()}\n${modelHash(DEFAULT_MODEL_DIR)}\n${settingsHash}`);
 
   const processor = async (job: Job<{ runId: string; generation: string; batch: number }>) => {
     const { runId, generation, batch } = job.data;
@@ -46,7 +42,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     let run = runs.get(name);
     if (!run) {
       const meta = await readMeta(redis, runId, generation);
-      if (ownSalt(meta.settingsHash) !== meta.salt) throw new UnrecoverableError('this worker runs another presslens build or model than the run was enqueued with');
+      if (saltOf(meta.settingsHash) !== meta.salt) throw new UnrecoverableError('this worker runs another presslens build or model than the run was enqueued with');
       run = { meta, ctx: null, cache: options.cacheDir ? new ResultCache(options.cacheDir, meta.salt) : null };
       if (runs.size >= RUNS_KEPT) runs.delete(runs.keys().next().value!);
       runs.set(name, run);
