@@ -31,14 +31,6 @@ function fromJson(value: unknown, index: string): ParsedRecord | RecordError {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { code: 'E_NOT_RECORD', record: index, message: `Record ${index} is ${kindOf(value)}; expected an object with a "text" field.` };
   }
-  const parsed = JsonRecord.safeParse(value);
-  if (!parsed.success) {
-    // Named by its own id where it has one, as a record with text is.
-    const id = metaField.safeParse((value as Record<string, unknown>).id);
-    const record = (id.success ? id.data : null) ?? index;
-    const text = (value as Record<string, unknown>).text;
-    return { code: 'E_NO_TEXT', record, message: `Record ${record} has no usable "text" (${text === undefined ? 'there is none' : `it is ${kindOf(text)}`}). Add a "text" string field.` };
-  }
   const meta: Record<(typeof META_FIELDS)[number], string | null> = { id: null, title: null, date: null, url: null, publisher: null };
   const ignored: string[] = [];
   for (const field of META_FIELDS) {
@@ -46,7 +38,13 @@ function fromJson(value: unknown, index: string): ParsedRecord | RecordError {
     if (v.success) meta[field] = v.data;
     else ignored.push(field);
   }
+  // Named by its own id where it has one, with text or without.
   const record = meta.id ?? index;
+  const parsed = JsonRecord.safeParse(value);
+  if (!parsed.success) {
+    const text = (value as Record<string, unknown>).text;
+    return { code: 'E_NO_TEXT', record, message: `Record ${record} has no usable "text" (${text === undefined ? 'there is none' : `it is ${kindOf(text)}`}). Add a "text" string field.` };
+  }
   if (!parsed.data.text.trim()) return { code: 'E_EMPTY', record, message: `Record ${record} has an empty "text". Nothing to extract.` };
   const out: ParsedRecord = { record, text: parsed.data.text, meta: { title: meta.title, date: meta.date, url: meta.url, publisher: meta.publisher } };
   if (ignored.length) out.ignored = ignored;
