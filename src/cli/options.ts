@@ -1,5 +1,7 @@
 import type { OptionSpec, ParsedArgs } from './args.js';
-import type { ExtractOptions } from '../settings.js';
+import { settingsErrors, type ExtractOptions } from '../settings.js';
+import { inputsNotFound } from '../ingest/discover.js';
+import { outputFolderProblem } from '../export/output-dir.js';
 
 /** Options several commands share, declared once so they read the same everywhere. */
 export const OPTIONS = {
@@ -22,4 +24,19 @@ export function settingOptions(args: ParsedArgs): ExtractOptions {
     ignore: args.options.ignore as string[] | undefined,
     publisherFromPath: args.options['publisher-from-path'] as boolean | undefined,
   };
+}
+
+/** What a run's inputs and settings get wrong (missing inputs; bad config, codebook or aliases files), checked before the run as the options are. */
+export function inputAndSettingErrors(args: ParsedArgs): string[] {
+  const errors: string[] = [];
+  const missing = inputsNotFound(args.positionals.length ? args.positionals : ['corpus']);
+  if (missing) errors.push(missing);
+  for (const e of settingsErrors(settingOptions(args))) errors.push(e.replace(/\n/g, '\n    '));
+  return errors;
+}
+
+/** Why --out cannot be the output folder, as a usage error, or none. */
+export function outputErrors(args: ParsedArgs): string[] {
+  const problem = outputFolderProblem(String(args.options.out));
+  return problem ? [`--out: ${problem}`] : [];
 }

@@ -3,11 +3,9 @@ import path from 'node:path';
 import { progressBar } from '../progress.js';
 import { extractToDirectory } from '../../api.js';
 import type { Command } from '../command.js';
-import { OPTIONS, settingOptions } from '../options.js';
-import { settingsErrors } from '../../settings.js';
-import { inputsNotFound } from '../../ingest/discover.js';
+import { inputAndSettingErrors, OPTIONS, outputErrors, settingOptions } from '../options.js';
 import { OUTPUT_FILES } from '../../export/index.js';
-import { besideOutputPrefix, DEFAULT_CACHE_NAME, outputFolderProblem } from '../../export/output-dir.js';
+import { besideOutputPrefix, DEFAULT_CACHE_NAME } from '../../export/output-dir.js';
 import { parseShard, SHARD_FILE } from '../../pipeline/shards.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -88,18 +86,13 @@ export const extractCommand: Command = {
     OPTIONS.quiet,
   ],
   validate(args) {
-    const errors: string[] = [];
-    const output = outputFolderProblem(String(args.options.out));
-    if (output) errors.push(`--out: ${output}`);
+    const errors = outputErrors(args);
     if (args.options.cache && args.options['no-cache']) errors.push('--cache and --no-cache exclude each other');
     if (args.options.shard !== undefined && !parseShard(String(args.options.shard))) errors.push(`--shard expects I/N with 1 <= I <= N, e.g. 2/3, got "${args.options.shard}"`);
     const stats = args.options.stats === undefined ? null : cannotWrite(String(args.options.stats), String(args.options.out), args.options['no-cache'] ? null : ((args.options.cache as string | undefined) ?? null));
     if (stats) errors.push(`--stats: ${stats}`);
     // Missing inputs and bad config, codebook or aliases files go in the same message as the options.
-    const missing = inputsNotFound(args.positionals.length ? args.positionals : ['corpus']);
-    if (missing) errors.push(missing);
-    for (const e of settingsErrors(settingOptions(args))) errors.push(e.replace(/\n/g, '\n    '));
-    return errors;
+    return [...errors, ...inputAndSettingErrors(args)];
   },
   async run(args, io) {
     const inputs = args.positionals.length ? args.positionals : ['corpus'];

@@ -3,12 +3,9 @@ import { enqueueRun } from '../../queue/enqueue.js';
 import { startQueueWorker } from '../../queue/worker.js';
 import { collectRun, runStatus } from '../../queue/collect.js';
 import { shownUrl, validateRunId } from '../../queue/run-meta.js';
-import { inputsNotFound } from '../../ingest/discover.js';
-import { outputFolderProblem } from '../../export/output-dir.js';
-import { settingsErrors } from '../../settings.js';
 import type { OptionSpec } from '../args.js';
 import type { Command } from '../command.js';
-import { OPTIONS, settingOptions } from '../options.js';
+import { inputAndSettingErrors, OPTIONS, outputErrors, settingOptions } from '../options.js';
 
 const redis: OptionSpec = { name: 'redis', type: 'string', value: 'URL', description: 'Redis server, e.g. redis://127.0.0.1:6379', default: 'redis://127.0.0.1:6379' };
 const run: OptionSpec = { name: 'run', type: 'string', value: 'ID', description: 'Run id (letters, digits, . _ -)' };
@@ -30,14 +27,8 @@ export const enqueueCommand: Command = {
     { name: 'ignore', type: 'string', value: 'GLOB', multiple: true, description: 'Skip input files matching GLOB (repeatable), as for extract' },
     { name: 'follow-symlinks', type: 'boolean', description: 'Follow symbolic links, as for extract' },
   ],
-  validate(args) {
-    // Everything extract checks before a run, in one message.
-    const errors = needRun(args);
-    const missing = inputsNotFound(args.positionals.length ? args.positionals : ['corpus']);
-    if (missing) errors.push(missing);
-    for (const e of settingsErrors(settingOptions(args))) errors.push(e.replace(/\n/g, '\n    '));
-    return errors;
-  },
+  // Everything extract checks of inputs and settings before a run, in one message.
+  validate: (args) => [...needRun(args), ...inputAndSettingErrors(args)],
   async run(args, io) {
     const inputs = args.positionals.length ? args.positionals : ['corpus'];
     const settings = resolveSettings(settingOptions(args));
@@ -73,13 +64,8 @@ export const collectCommand: Command = {
   summary: 'Write the output of a queued run once all its jobs are done (the files a local run writes)',
   usage: 'presslens collect --run ID [--redis URL] [--out DIR]',
   options: [redis, run, OPTIONS.out, OPTIONS.quiet],
-  validate(args) {
-    // The output folder is checked before the wait, not after it.
-    const errors = needRun(args);
-    const output = outputFolderProblem(String(args.options.out));
-    if (output) errors.push(`--out: ${output}`);
-    return errors;
-  },
+  // The output folder is checked before the wait, not after it.
+  validate: (args) => [...needRun(args), ...outputErrors(args)],
   async run(args, io) {
     const { manifest } = await collectRun(String(args.options.redis), String(args.options.run), String(args.options.out), {
       signal: io.signal,
