@@ -7,8 +7,7 @@ import { ResultCache } from './pipeline/cache.js';
 import { MemorySpool, runFiles, runSalt, type Progress, type Shard } from './pipeline/run.js';
 import { mergedResults, openShards, SHARD_FILE, ShardWriter } from './pipeline/shards.js';
 import { isUpToDate } from './pipeline/up-to-date.js';
-import { clearLeftovers, DEFAULT_CACHE_NAME, outputFolderProblem } from './export/output-dir.js';
-import { PresslensError } from './util/errors.js';
+import { clearLeftovers, DEFAULT_CACHE_NAME } from './export/output-dir.js';
 import fs from 'node:fs';
 import { resolveSettings, type ExtractOptions } from './settings.js';
 import { checkLibraryCall } from './api-options.js';
@@ -90,8 +89,6 @@ export async function extractToDirectory(given: string | string[], out: string, 
   const settings = resolveSettings(options);
   const cacheDir = options.cache === false ? null : (options.cache ?? path.join(out, DEFAULT_CACHE_NAME));
   const salt = runSalt(settings);
-  const outputProblem = outputFolderProblem(out);
-  if (outputProblem) throw new PresslensError('E_OUTPUT', outputProblem);
   // Nothing changed since the last run into `out` (same build, model, settings, inputs and output
   // files): nothing to do but record this run in the manifest.
   clearLeftovers(out);

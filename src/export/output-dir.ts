@@ -88,7 +88,12 @@ export function clearLeftovers(dir: string): void {
   const parent = path.dirname(abs);
   const base = path.basename(abs);
   const backup = path.join(parent, `${besideOutputPrefix(abs)}previous`);
-  if (!fs.existsSync(parent)) return;
+  // Nothing can be left where there is no folder (a new path, or one under a file: OutputDir says why).
+  try {
+    if (!fs.statSync(parent).isDirectory()) return;
+  } catch {
+    return;
+  }
   if (!fs.existsSync(abs) && fs.existsSync(backup)) fs.renameSync(backup, abs);
   for (const name of fs.readdirSync(parent)) {
     const m = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)$`).exec(name);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract, extractToDirectory } from '../../src/api.js';
 import { tempDir } from '../helpers/run.js';
@@ -15,6 +17,16 @@ describe('library calls with bad arguments', () => {
     expect(error.code).toBe('E_OPTIONS');
     expect(error.details).toHaveLength(expected.length);
     expected.forEach((e, i) => expect(error.details[i].startsWith(e)).toBe(true));
+  });
+
+  it('extractToDirectory refuses an output folder under a file with E_OUTPUT, before any work', async () => {
+    const dir = tempDir('presslens-api-');
+    fs.writeFileSync(path.join(dir, 'afile'), 'x');
+    for (const out of [path.join(dir, 'afile', 'out'), path.join(dir, 'afile', 'sub', 'out')]) {
+      const error = await extractToDirectory(SEED, out, { workers: 0 }).catch((e: unknown) => e as { code: string; message: string });
+      expect(error).toMatchObject({ code: 'E_OUTPUT', message: `Cannot make the output folder ${out}: ${path.join(dir, 'afile')} is a file, not a folder.` });
+    }
+    expect(fs.readdirSync(dir)).toEqual(['afile']);
   });
 
   it('extractToDirectory takes one path as extract does', async () => {
