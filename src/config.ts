@@ -12,7 +12,7 @@ export const Config = z.strictObject({
     .optional()
     .describe('A codebook file (path relative to the config file) or an inline codebook; default: the built-in one'),
   keywords: z.number().int().min(0).max(100).optional().describe('Keywords per document (default 10)'),
-  maxBytes: z.number().int().positive().optional().describe('Largest input file read, in bytes (default 10 MiB)'),
+  maxBytes: z.number().int().positive().optional().describe('Largest input file read, in bytes (default 10 MiB); for a JSONL file, read in parts, the largest line'),
   ignore: z.array(z.string().min(1)).optional().describe('Globs of input files to skip, on top of .presslensignore'),
   aliases: z.string().min(1).optional().describe('An aliases file (path relative to the config file): entity merges to force or forbid'),
   publisherFromPath: z.boolean().optional().describe('Use the first folder of a document\'s path as its publisher when it has none'),

@@ -3,7 +3,7 @@ import type { Problem } from '../schema/problem.js';
 import { decode } from './decode.js';
 import { discover } from './discover.js';
 import { readInput } from './read.js';
-import { isRecordError, parseRecords } from './records.js';
+import { claimId, isRecordError, parseRecords } from './records.js';
 import { readStructure } from './structure.js';
 import type { IngestItem, IngestOptions, InputFile } from './types.js';
 
@@ -40,27 +40,28 @@ function ingestItems(file: InputFile, options: IngestOptions): { sha256: string 
   if (!file.format) {
     return { sha256: null, items: [problem('I_UNSUPPORTED', 'Not a supported format (.txt, .md, .html, .htm, .json, .jsonl); skipped. Rename it, or add it to .presslensignore.', 'info')] };
   }
+  const part = file.part ?? null;
+  // A problem of a part of a file is the problem of its first line's record.
+  const partId = part ? `${file.relPath}#${part.firstLine}` : '';
   const read = readInput(file, options.maxBytes);
-  if (!read.ok) return { sha256: null, items: [problem(read.code, read.message)] };
-  const fileSha = sha256(read.bytes);
+  if (!read.ok) return { sha256: part?.fileSha256 ?? null, items: [problem(read.code, read.message, 'fatal', partId)] };
+  const fileSha = part?.fileSha256 ?? sha256(read.bytes);
   const decoded = decode(read.bytes);
-  if (!decoded.ok) return { sha256: fileSha, items: [problem(decoded.code, decoded.message)] };
+  if (!decoded.ok) return { sha256: fileSha, items: [problem(decoded.code, decoded.message, 'fatal', partId)] };
   const items: IngestItem[] = [];
   const usedIds = new Set<string>();
-  for (const rec of parseRecords(file.format, decoded.text)) {
+  for (const rec of parseRecords(file.format, decoded.text, part)) {
     if (isRecordError(rec)) {
       items.push(problem(rec.code, rec.message, 'fatal', rec.record === null ? '' : `${file.relPath}#${rec.record}`));
       continue;
     }
     const warnings: Problem[] = [];
-    let id = rec.record === null ? file.relPath : `${file.relPath}#${rec.record}`;
-    if (usedIds.has(id)) {
-      let n = 2;
-      while (usedIds.has(`${id}~${n}`)) n++;
-      warnings.push({ code: 'W_DUPLICATE_ID', severity: 'warning', stage: 'ingest', file: file.relPath, doc_id: `${id}~${n}`, message: `Record id ${JSON.stringify(rec.record)} is used more than once in the file; this record was renamed ${id}~${n}. Give every record its own id.` });
-      id = `${id}~${n}`;
+    const natural = rec.record === null ? file.relPath : `${file.relPath}#${rec.record}`;
+    // A part's ids were made unique over the whole file when it was split.
+    const id = part ? (part.renamed[rec.line!] ?? natural) : claimId(usedIds, natural);
+    if (id !== natural) {
+      warnings.push({ code: 'W_DUPLICATE_ID', severity: 'warning', stage: 'ingest', file: file.relPath, doc_id: id, message: `Record id ${JSON.stringify(rec.record)} is used more than once in the file; this record was renamed ${id}. Give every record its own id.` });
     }
-    usedIds.add(id);
     if (rec.ignored) warnings.push({ code: 'W_BAD_FIELD', severity: 'warning', stage: 'ingest', file: file.relPath, doc_id: id, message: `Field(s) ${rec.ignored.map((f) => `"${f}"`).join(', ')} of the record are not text (a string or number); ignored, the document extracted without them.` });
     if (decoded.warning) warnings.push({ code: decoded.warning.code, severity: 'warning', stage: 'ingest', file: file.relPath, doc_id: id, message: decoded.warning.message });
     const structure = readStructure(rec.text, rec.meta, file.relPath, file.format === 'md');

@@ -9,6 +9,7 @@ export type ReadResult =
 
 /** Stage 2 of ingest: the file's bytes, or why they could not be read. */
 export function readInput(file: InputFile, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
+  if (file.part) return readPart(file, maxBytes);
   try {
     const stat = fs.statSync(file.absPath);
     if (stat.size > maxBytes) {
@@ -21,5 +22,27 @@ export function readInput(file: InputFile, maxBytes = DEFAULT_MAX_BYTES): ReadRe
     const err = error as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return { ok: false, code: 'E_GONE', message: 'The file disappeared during the run (deleted or moved).' };
     return { ok: false, code: 'E_READ', message: `The file cannot be read (${err.code ?? err.message}). Check its permissions.` };
+  }
+}
+
+/** A part of a JSONL file (parts.ts): its byte range. It is longer than --max-bytes only when it is one line. */
+function readPart(file: InputFile, maxBytes: number): ReadResult {
+  const { start, end, firstLine } = file.part!;
+  if (end - start > maxBytes) {
+    return { ok: false, code: 'E_TOO_LARGE', message: `Line ${firstLine + 1} has ${end - start} bytes, more than --max-bytes ${maxBytes}. Raise --max-bytes to read it.` };
+  }
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file.absPath, 'r');
+    const bytes = Buffer.alloc(end - start);
+    const n = fs.readSync(fd, bytes, 0, bytes.length, start);
+    if (n < bytes.length) return { ok: false, code: 'E_READ', message: 'The file became shorter during the run (it was edited while being read).' };
+    return { ok: true, bytes };
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return { ok: false, code: 'E_GONE', message: 'The file disappeared during the run (deleted or moved).' };
+    return { ok: false, code: 'E_READ', message: `The file cannot be read (${err.code ?? err.message}). Check its permissions.` };
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
 }

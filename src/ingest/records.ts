@@ -10,6 +10,8 @@ export interface ParsedRecord {
   meta: RecordMeta;
   /** Metadata fields present but not text (an object, a list, true): not used, reported as W_BAD_FIELD. */
   ignored?: string[];
+  /** The line of a JSONL record (0-based). */
+  line?: number;
 }
 
 export interface RecordError {
@@ -95,8 +97,11 @@ export function frontMatter(text: string): { meta: RecordMeta; body: string } {
  * Stage 4 of ingest: a decoded file to its records. txt and md are one document whose text is the
  * file itself (so offsets point into the file; an md file's front matter is metadata, its text what follows); html is its visible text; json is an object or an
  * array of objects; jsonl an object per line (a bad line is an error of its own, the rest go on).
+ * `part` is set for a slice of a JSONL file read in parts (parts.ts): lines are numbered from its
+ * first line.
  */
-export function parseRecords(format: Format, text: string): Array<ParsedRecord | RecordError> {
+export function parseRecords(format: Format, text: string, part: { firstLine: number } | null = null): Array<ParsedRecord | RecordError> {
+  const firstLine = part?.firstLine ?? 0;
   switch (format) {
     case 'txt':
       if (!text.trim()) return [{ code: 'E_EMPTY', record: null, message: 'The file is empty or holds only white space.' }];
@@ -126,23 +131,41 @@ export function parseRecords(format: Format, text: string): Array<ParsedRecord |
       return [fromJson(value, '0')];
     }
     case 'jsonl': {
-      const lines = text.split('\n');
       const out: Array<ParsedRecord | RecordError> = [];
-      lines.forEach((line, i) => {
-        if (!line.trim()) return;
-        let value: unknown;
-        try {
-          value = JSON.parse(line);
-        } catch (error) {
-          out.push({ code: 'E_JSONL_LINE', record: String(i), message: `Line ${i + 1} is not valid JSON: ${(error as Error).message}.` });
-          return;
-        }
-        out.push(fromJson(value, String(i)));
+      text.split('\n').forEach((line, i) => {
+        const rec = parseJsonlLine(line, firstLine + i);
+        if (rec) out.push(rec);
       });
-      if (!out.length) return [{ code: 'E_EMPTY', record: null, message: 'The file has no records.' }];
+      // A part of a file read in parts may hold no record; whether the file has none is known where it is split.
+      if (!out.length && !part) return [{ code: 'E_EMPTY', record: null, message: 'The file has no records.' }];
       return out;
     }
   }
+}
+
+/** One line of a JSONL file, numbered from 0: its record, why it is none, or null for a blank line. */
+export function parseJsonlLine(line: string, index: number): ParsedRecord | RecordError | null {
+  if (!line.trim()) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return { code: 'E_JSONL_LINE', record: String(index), message: `Line ${index + 1} is not valid JSON: ${(error as Error).message}.` };
+  }
+  const rec = fromJson(value, String(index));
+  if (!isRecordError(rec)) rec.line = index;
+  return rec;
+}
+
+/**
+ * The id of a document of a file, made unique among the ids the file used before it: a repeated
+ * one gets "~2", "~3"... Records of one file claim their ids in file order.
+ */
+export function claimId(used: Set<string>, id: string): string {
+  let unique = id;
+  for (let n = 2; used.has(unique); n++) unique = `${id}~${n}`;
+  used.add(unique);
+  return unique;
 }
 
 export const isRecordError = (r: ParsedRecord | RecordError): r is RecordError => 'code' in r;

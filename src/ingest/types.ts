@@ -17,6 +17,24 @@ export interface InputFile {
    * as a problem instead, so every input still appears in the output once.
    */
   skip?: { code: string; severity: 'fatal' | 'warning' | 'info'; message: string };
+  /** Set when only a slice of a large JSONL file is read (parts.ts). */
+  part?: FilePart;
+}
+
+/** A slice of whole lines of a JSONL file, read and analysed on its own (parts.ts). */
+export interface FilePart {
+  /** 0-based, of `count` parts of the file. */
+  index: number;
+  count: number;
+  /** Byte range [start, end) of the file. */
+  start: number;
+  end: number;
+  /** The number of the part's first line in the file (0-based): records are numbered by line. */
+  firstLine: number;
+  /** sha256 of the whole file: every document's source.sha256. */
+  fileSha256: string;
+  /** Ids of this part's documents that an earlier record of the file had already taken, by line: their new ids. */
+  renamed: Record<number, string>;
 }
 
 /** Metadata a JSON record (or an HTML page) carries itself. */

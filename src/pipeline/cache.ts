@@ -24,6 +24,9 @@ export class ResultCache {
     // A file discovery set aside (a pipe, which reading would block on; a link not followed) is
     // reported by its job, never read here.
     if (file.skip) return null;
+    // A part of a file (ingest/parts.ts): the whole file's hash decides how it is split, and so
+    // the part's bytes, line numbers and ids.
+    if (file.part) return sha256(`${this.salt}\n${file.relPath}\n${file.part.fileSha256}\npart ${file.part.index}/${file.part.count}`);
     try {
       const stat = fs.statSync(file.absPath);
       if (!stat.isFile() || stat.size > maxBytes) return null;

@@ -9,6 +9,7 @@ import { entityPart } from '../export/summary.js';
 import { DocumentRecord } from '../schema/document.js';
 import type { Problem } from '../schema/problem.js';
 import type { DocResult, FileResult } from './types.js';
+import { withPart } from './job-result.js';
 
 /** What a file job needs of the run's settings (plain data: it crosses to worker threads). */
 export interface JobSettings {
@@ -67,5 +68,5 @@ export function processFile(file: InputFile, settings: JobSettings, ctx: NlpCont
       problems.push({ code: 'E_NLP', severity: 'fatal', stage: 'nlp', file: file.relPath, doc_id: doc.id, message: `Analysis failed: ${(error as Error).message}. Please report this document.` });
     }
   }
-  return { path: file.relPath, sha256: ingested.sha256, problems, docs, cached: false };
+  return withPart(file, { path: file.relPath, sha256: ingested.sha256, problems, docs, cached: false });
 }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { InputFile } from '../ingest/types.js';
 import type { FileResult } from './types.js';
+import { failedJob } from './job-result.js';
 import type { WorkerInit } from './worker.js';
 import { workerScript } from '../util/worker-script.js';
 
@@ -19,16 +20,7 @@ interface Unit {
 
 /** The result of a file that crashed its worker even on its own. */
 function crashed(file: InputFile, error: Error): JobOutput {
-  return {
-    key: null,
-    result: {
-      path: file.relPath,
-      sha256: null,
-      cached: false,
-      docs: [],
-      problems: [{ code: 'E_CRASH', severity: 'fatal', stage: 'nlp', file: file.relPath, doc_id: '', message: `Processing this file stopped its worker (${error.message}). Lower --max-bytes, or report the file.` }],
-    },
-  };
+  return { key: null, result: failedJob(file, 'E_CRASH', `Processing this file stopped its worker (${error.message}). Lower --max-bytes, or report the file.`) };
 }
 
 /**

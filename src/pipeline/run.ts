@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { discover } from '../ingest/index.js';
+import { splitIntoParts } from '../ingest/parts.js';
 import type { InputFile } from '../ingest/types.js';
 import { DocumentFrequencies } from '../nlp/keywords.js';
 import type { NlpContext } from '../nlp/index.js';
@@ -97,8 +98,8 @@ export interface RunStats extends Progress {
   modelHash: string;
 }
 
-/** How often the main thread collects garbage, in files (see gc.ts). */
-const GC_EVERY_FILES = 2000;
+/** How often the main thread collects garbage, in documents (see gc.ts). */
+const GC_EVERY_DOCUMENTS = 2000;
 
 /** Files per message to a worker: enough to amortise messaging, few enough to balance the load. */
 const BATCH = 8;
@@ -127,6 +128,8 @@ export class Collector {
   private readonly acronyms = new AcronymResolver();
   private readonly surnames = new SurnameResolver();
   private readonly started = performance.now();
+  /** Whether every part so far of the file being added came from the cache. */
+  private allCached = true;
 
   constructor(
     private readonly consumer: RunConsumer,
@@ -148,11 +151,22 @@ export class Collector {
         this.spool.push({ id: doc.id, jsonHead: doc.jsonHead, wordCount: doc.wordCount, terms: doc.terms, bare: [...this.acronyms.add(doc), ...this.surnames.add(doc)], csv });
         stats.words += doc.wordCount;
       }
+      // Documents, not files: a JSONL file read in parts brings hundreds with each part.
+      if (Math.floor((stats.documents + result.docs.length) / GC_EVERY_DOCUMENTS) > Math.floor(stats.documents / GC_EVERY_DOCUMENTS)) collectGarbage();
       stats.documents += result.docs.length;
-      if (result.cached) stats.cached++;
-      stats.files++;
-      if (stats.files % GC_EVERY_FILES === 0) collectGarbage();
-      stats.inputs.push({ path: result.path, sha256: result.sha256, documents: result.docs.length, problems: result.problems.length });
+      // A file read in parts counts once: its first part opens its entry, the others add to it,
+      // and it came from the cache when all of them did.
+      const part = result.part ?? { index: 0, count: 1 };
+      if (part.index === 0) {
+        stats.files++;
+        stats.inputs.push({ path: result.path, sha256: result.sha256, documents: 0, problems: 0 });
+        this.allCached = true;
+      }
+      const entry = stats.inputs[stats.inputs.length - 1];
+      entry.documents += result.docs.length;
+      entry.problems += result.problems.length;
+      this.allCached &&= result.cached;
+      if (part.index === part.count - 1 && this.allCached) stats.cached++;
     }
     stats.elapsedMs = performance.now() - this.started;
     this.onProgress?.(stats);
@@ -170,7 +184,7 @@ export class Collector {
     let documents = 0;
     for (const entry of this.spool.entries()) {
       // Pass 2 makes garbage at the pace of the disk (lines read, records re-rendered): collect it.
-      if (++documents % GC_EVERY_FILES === 0) collectGarbage();
+      if (++documents % GC_EVERY_DOCUMENTS === 0) collectGarbage();
       const kw = this.df.keywords(entry.terms, entry.wordCount, keywords);
       const line = `${entry.jsonHead},"keywords":${JSON.stringify(kw)}}`;
       if (!entry.bare.some((id) => resolved.has(id))) {
@@ -214,11 +228,26 @@ export async function runFiles(
   const jobSettings = { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath };
   const collector = new Collector(consumer, spool, files.length, options.onProgress);
 
+  // Jobs: files, and large JSONL files in parts (ingest/parts.ts), with the index of their file.
+  const jobs: InputFile[] = [];
+  const jobIndexes: number[] = [];
+  files.forEach((file, k) => {
+    for (const job of splitIntoParts(file, settings.maxBytes)) {
+      jobs.push(job);
+      jobIndexes.push(indexes[k]);
+    }
+  });
+  // A part (some 80 records) is a batch of its own.
   const batches: InputFile[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  for (let i = 0; i < jobs.length; ) {
+    let end = i + 1;
+    if (!jobs[i].part) while (end < jobs.length && end - i < BATCH && !jobs[end].part) end++;
+    batches.push(jobs.slice(i, end));
+    i = end;
+  }
   let done = 0;
   const consume = (outputs: JobOutput[]) => {
-    if (options.record) for (const { result } of outputs) options.record(indexes[done++], result);
+    if (options.record) for (const { result } of outputs) options.record(jobIndexes[done++], result);
     collector.add(outputs);
   };
 

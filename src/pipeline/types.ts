@@ -40,10 +40,12 @@ export interface DocResult {
   mentions: number;
 }
 
-/** Everything one input file gave: its documents and its problems, in text order. */
+/** Everything one input file (or one part of a large JSONL file) gave: its documents and its problems, in text order. */
 export interface FileResult {
   path: string;
   sha256: string | null;
+  /** Which part of its file this is, when the file was read in parts (ingest/parts.ts). */
+  part?: { index: number; count: number };
   problems: Problem[];
   docs: DocResult[];
   /** Whether the result came from the cache (no NLP work done). */

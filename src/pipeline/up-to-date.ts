@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { discover } from '../ingest/index.js';
+import { splitIntoParts } from '../ingest/parts.js';
 import type { Manifest } from '../export/manifest.js';
 import { sha256 } from '../util/hash.js';
 
@@ -29,9 +30,13 @@ export function isUpToDate(out: string, inputs: string[], ignore: string[], foll
     if (before.path !== files[i].relPath) return null;
     let sha: string | null = null;
     try {
-      // As ingest records them: no hash for what it does not read.
-      const readable = !files[i].skip && files[i].format && fs.statSync(files[i].absPath).size <= maxBytes;
-      sha = readable ? sha256(fs.readFileSync(files[i].absPath)) : null;
+      // As ingest records them: no hash for what it does not read (a JSONL file larger than
+      // --max-bytes is read when it splits into parts).
+      const file = files[i];
+      if (!file.skip && file.format) {
+        if (fs.statSync(file.absPath).size <= maxBytes) sha = sha256(fs.readFileSync(file.absPath));
+        else if (file.format === 'jsonl') sha = splitIntoParts(file, maxBytes)[0].part?.fileSha256 ?? null;
+      }
     } catch {
       sha = null;
     }

@@ -2,7 +2,8 @@ import { Queue } from 'bullmq';
 import { writeCollected } from '../export/collected.js';
 import { completeManifest, type Manifest } from '../export/manifest.js';
 import type { JobOutput } from '../pipeline/pool.js';
-import type { FileResult } from '../pipeline/types.js';
+import { failedJob } from '../pipeline/job-result.js';
+import { countFiles } from '../ingest/parts.js';
 import { PresslensError } from '../util/errors.js';
 import { connect, currentGeneration, jobId, keys, readMeta } from './run-meta.js';
 
@@ -38,7 +39,7 @@ export async function runStatus(redisUrl: string, runId: string): Promise<RunSta
       else if (state === 'active') active++;
       else waiting++;
     }
-    return { runId, generation: meta.generation, files: meta.files.length, batches: meta.batches, done: stored.size, failed: failures.size, waiting, active, failures };
+    return { runId, generation: meta.generation, files: countFiles(meta.files), batches: meta.batches, done: stored.size, failed: failures.size, waiting, active, failures };
   } finally {
     await queue.close();
     redis.disconnect();
@@ -85,7 +86,7 @@ export async function collectRun(redisUrl: string, runId: string, out: string, o
     const meta = await readMeta(redis, runId, current);
     const { manifest } = await writeCollected(
       out,
-      { themes: meta.themes, files: meta.files.length, keywords: meta.keywords },
+      { themes: meta.themes, files: countFiles(meta.files), keywords: meta.keywords },
       async (collector) => {
         for (let b = 0; b < meta.batches; b++) {
           const raw = await redis.hget(keys(runId, meta.generation).results, String(b));
@@ -96,10 +97,7 @@ export async function collectRun(redisUrl: string, runId: string, out: string, o
           const reason = status.failures.get(b) ?? 'the job failed';
           const files = meta.files.slice(b * meta.batchSize, (b + 1) * meta.batchSize);
           collector.add(
-            files.map((f): JobOutput => {
-              const result: FileResult = { path: f.relPath, sha256: null, cached: false, docs: [], problems: [{ code: 'E_JOB_FAILED', severity: 'fatal', stage: 'nlp', file: f.relPath, doc_id: '', message: `The queue job for this file failed after its retries: ${reason}` }] };
-              return { result, key: null };
-            }),
+            files.map((f): JobOutput => ({ result: failedJob(f, 'E_JOB_FAILED', `The queue job for this file failed after its retries: ${reason}`), key: null })),
           );
         }
       },

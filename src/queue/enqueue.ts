@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Queue } from 'bullmq';
 import { discover } from '../ingest/index.js';
+import { splitIntoParts } from '../ingest/parts.js';
 import { buildManifest } from '../export/manifest.js';
 import { OUTPUT_FILES } from '../export/index.js';
 import { DEFAULT_MODEL_DIR } from '../nlp/resources/data-files.js';
@@ -39,7 +40,8 @@ export interface Enqueued {
  * The files must be readable by the workers at the same paths (a shared file system).
  */
 export async function enqueueRun(inputs: string[], settings: Settings, runId: string, redisUrl: string, followSymlinks = false): Promise<Enqueued> {
-  const files = discover(inputs, settings.ignore, followSymlinks);
+  // A large JSONL file goes as its parts, as in a local run (ingest/parts.ts).
+  const files = discover(inputs, settings.ignore, followSymlinks).flatMap((f) => splitIntoParts(f, settings.maxBytes));
   const batches = Math.ceil(files.length / QUEUE_BATCH);
   const salt = runSalt(settings);
   const base = buildManifest({ inputsGiven: inputs, settings, modelHash: modelHash(DEFAULT_MODEL_DIR), counts: {} as never, inputs: [], files: [...OUTPUT_FILES], outputs: {}, runSalt: salt, startedAt: new Date(0), finishedAt: new Date(0) });

@@ -30,7 +30,7 @@ export interface RunMeta {
   generation: string;
   /** The queue its jobs are in (queueName of the enqueuer's build and model). */
   queue: string;
-  /** The files of the run, in input order; job N takes files[N * batchSize ...]. */
+  /** The files of the run, in input order, a large JSONL file as its parts; job N takes files[N * batchSize ...]. */
   files: InputFile[];
   batchSize: number;
   batches: number;

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, ROOT, stableManifest, tempDir } from '../helpers/run.js';
+import { corpusAsJsonl, longestLine } from '../helpers/jsonl.js';
 
 /**
  * The queue mode on a real Redis: Debian's redis-server on loopback (.ci/run installs it when it
@@ -152,6 +153,24 @@ describe.skipIf(!haveRedis)('presslens enqueue / worker / collect on Redis', () 
     const local = path.join(dir, 'm1-local');
     expect(cli(['extract', path.join(ROOT, 'corpus', 'eu'), '--out', local, '--quiet', '--no-cache']).code).toBe(0);
     sameOutputs(local, out);
+  }, 120_000);
+
+  it('a JSONL file larger than --max-bytes goes as its parts, and is collected as a local run writes it', async () => {
+    const input = path.join(dir, 'dump');
+    fs.mkdirSync(input);
+    corpusAsJsonl(path.join(input, 'releases.jsonl'));
+    const maxBytes = String(longestLine(path.join(input, 'releases.jsonl')));
+    const enqueued = cli(['enqueue', input, '--run', 'p1', '--redis', url, '--max-bytes', maxBytes]);
+    expect(enqueued.code).toBe(0);
+    expect(enqueued.stdout).toMatch(/: 1 files in \d+ jobs/);
+    workers.push(spawn(process.execPath, [CLI, 'worker', '--redis', url], { cwd: ROOT, stdio: 'ignore' }));
+    const out = path.join(dir, 'p1');
+    const code = await new Promise<number | null>((resolve) => spawn(process.execPath, [CLI, 'collect', '--run', 'p1', '--redis', url, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' }).on('exit', resolve));
+    expect(code).toBe(0);
+    const local = path.join(dir, 'p1-local');
+    expect(cli(['extract', input, '--out', local, '--quiet', '--no-cache', '--max-bytes', maxBytes]).code).toBe(0);
+    sameOutputs(local, out);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')).counts.files).toBe(1);
   }, 120_000);
 
   it('refuses a Redis database the server does not have, exit 2', () => {

@@ -19,6 +19,14 @@ const utf16 = (s: string, le: boolean, bom: boolean) => {
   return Buffer.concat([bom ? Buffer.from(le ? [0xff, 0xfe] : [0xfe, 0xff]) : Buffer.alloc(0), body]);
 };
 
+/** 480 short records, a line longer than HOSTILE_MAX_BYTES in the middle, and the first id again at the end. */
+function dumpLines(): string[] {
+  const lines = Array.from({ length: 480 }, (_, i) => JSON.stringify({ id: `r${i}`, text: GOOD }));
+  lines.splice(240, 0, JSON.stringify({ id: 'huge', text: 'word '.repeat(16_000) }));
+  lines.push(JSON.stringify({ id: 'r0', text: GOOD }));
+  return lines;
+}
+
 /** Write the hostile fixture folder and return what each file must give. */
 export function writeHostileCorpus(dir: string): HostileCase[] {
   const cases: Array<HostileCase & { bytes: string | Buffer }> = [
@@ -46,6 +54,9 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
     { file: 'records.json', bytes: JSON.stringify([{ id: 'a', text: GOOD }, { id: 'a', text: GOOD }, { title: 'no text' }, 42, { id: 'b', text: '   ' }, null, { id: 'c', text: GOOD, publisher: { name: 'x' } }]), problems: ['W_DUPLICATE_ID', 'E_NO_TEXT', 'E_NOT_RECORD', 'E_EMPTY', 'E_NOT_RECORD', 'W_BAD_FIELD'], documents: ['records.json#a', 'records.json#a~2', 'records.json#c'] },
     { file: 'front-matter.md', bytes: `---\ntitle: Ministers meet\ndate: 2023-06-14\n---\n${GOOD}`, problems: [], documents: ['front-matter.md'] },
     { file: 'lines.jsonl', bytes: `{"id": "x", "text": ${JSON.stringify(GOOD)}}\nnot json at all\n\n{"id": "y"}\n{"text": ${JSON.stringify(GOOD)}}\n[1, 2]\n`, problems: ['E_JSONL_LINE', 'E_NO_TEXT', 'E_NOT_RECORD'], documents: ['lines.jsonl#x', 'lines.jsonl#4'] },
+    // Larger than --max-bytes: read in parts, so only its one over-long line is refused, and its
+    // repeated id is renamed across parts.
+    { file: 'dump.jsonl', bytes: dumpLines().join('\n'), problems: ['E_TOO_LARGE', 'W_DUPLICATE_ID'], documents: [...Array.from({ length: 480 }, (_, i) => `dump.jsonl#r${i}`), 'dump.jsonl#r0~2'] },
     { file: 'name with spaces and "quotes".txt', bytes: GOOD, problems: [], documents: ['name with spaces and "quotes".txt'] },
     { file: 'new\nline.txt', bytes: GOOD, problems: [], documents: ['new\nline.txt'] },
     { file: 'Ελληνικά 日本語.txt', bytes: GOOD, problems: [], documents: ['Ελληνικά 日本語.txt'] },

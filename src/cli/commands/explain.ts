@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { discover, ingestFile } from '../../ingest/index.js';
+import { splitIntoParts } from '../../ingest/parts.js';
 import { analyze, createContext } from '../../nlp/index.js';
 import { resolveSettings } from '../../settings.js';
 import { compileAliases } from '../../nlp/aliases.js';
@@ -26,7 +27,7 @@ export const explainCommand: Command = {
     const settings = resolveSettings({ codebook: args.options.codebook as string | undefined, config: args.options.config as string | undefined, aliases: args.options.aliases as string | undefined });
     const file = id.split('#')[0];
     const candidates = discover(inputs.length ? inputs : ['corpus'], settings.ignore).filter((f) => f.relPath === file);
-    const doc = candidates.flatMap((f) => ingestFile(f, { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath }).items).find((i) => i.kind === 'document' && i.document.id === id);
+    const doc = candidates.flatMap((f) => splitIntoParts(f, settings.maxBytes)).flatMap((f) => ingestFile(f, { maxBytes: settings.maxBytes, publisherFromPath: settings.publisherFromPath }).items).find((i) => i.kind === 'document' && i.document.id === id);
     if (!doc || doc.kind !== 'document') {
       throw new PresslensError('E_NO_DOCUMENT', `No document with id ${id} under ${(inputs.length ? inputs : ['corpus']).map((i) => path.resolve(i)).join(', ')}. Ids are as in documents.csv.`);
     }

@@ -74,7 +74,7 @@ export const extractCommand: Command = {
     OPTIONS.codebook,
     OPTIONS.aliases,
     { name: 'keywords', type: 'number', value: 'N', min: 0, description: 'Keywords per document (default 10)' },
-    { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes (default 10485760)' },
+    { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes (default 10485760); in JSONL files, lines' },
     { name: 'ignore', type: 'string', value: 'GLOB', multiple: true, description: 'Skip input files matching GLOB (repeatable)' },
     { name: 'follow-symlinks', type: 'boolean', description: 'Follow symbolic links, also out of the input folders (default: report them)' },
     { name: 'publisher-from-path', type: 'boolean', description: 'Use the first folder of a document\'s path as its publisher when it names none' },

@@ -1,4 +1,5 @@
 import { resolveSettings } from '../../settings.js';
+import { countFiles } from '../../ingest/parts.js';
 import { enqueueRun } from '../../queue/enqueue.js';
 import { startQueueWorker } from '../../queue/worker.js';
 import { collectRun, runStatus } from '../../queue/collect.js';
@@ -22,7 +23,7 @@ export const enqueueCommand: Command = {
     OPTIONS.codebook,
     OPTIONS.aliases,
     { name: 'keywords', type: 'number', value: 'N', min: 0, description: 'Keywords per document (default 10)' },
-    { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes' },
+    { name: 'max-bytes', type: 'number', value: 'N', min: 1, description: 'Refuse input files larger than N bytes; in JSONL files, lines' },
     { name: 'publisher-from-path', type: 'boolean', description: 'As for extract' },
     { name: 'ignore', type: 'string', value: 'GLOB', multiple: true, description: 'Skip input files matching GLOB (repeatable), as for extract' },
     { name: 'follow-symlinks', type: 'boolean', description: 'Follow symbolic links, as for extract' },
@@ -33,7 +34,7 @@ export const enqueueCommand: Command = {
     const inputs = args.positionals.length ? args.positionals : ['corpus'];
     const settings = resolveSettings(settingOptions(args));
     const { meta, added, retried } = await enqueueRun(inputs, settings, String(args.options.run), String(args.options.redis), args.options['follow-symlinks'] as boolean | undefined);
-    io.stdout(`presslens: run ${meta.runId} (generation ${meta.generation.slice(0, 8)}): ${meta.files.length} files in ${meta.batches} jobs on ${shownUrl(String(args.options.redis))}; ${added} added, ${retried} failed ones queued again, the rest already queued or done\n`);
+    io.stdout(`presslens: run ${meta.runId} (generation ${meta.generation.slice(0, 8)}): ${countFiles(meta.files)} files in ${meta.batches} jobs on ${shownUrl(String(args.options.redis))}; ${added} added, ${retried} failed ones queued again, the rest already queued or done\n`);
     return 0;
   },
 };
