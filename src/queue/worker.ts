@@ -1,10 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { compileCodebook } from '../nlp/codebook.js';
-import { compileAliases } from '../nlp/aliases.js';
-import { createContext, type NlpContext } from '../nlp/index.js';
-import { cachedJob, ResultCache } from '../pipeline/cache.js';
-import { processFile } from '../pipeline/file-job.js';
 import { saltOf } from '../pipeline/fingerprint.js';
+import { WorkerPool, type JobOutput } from '../pipeline/pool.js';
 import { connect, keys, ownQueue, readMeta, type RunMeta } from './run-meta.js';
 
 export interface QueueWorkerOptions {
@@ -13,6 +9,8 @@ export interface QueueWorkerOptions {
   cacheDir: string | null;
   /** How long a job may run before a worker that stopped answering loses it (ms). */
   lockMs?: number;
+  /** Where a job's lost lock or failure is told (default: nowhere). */
+  log?: (message: string) => void;
 }
 
 /**
@@ -21,6 +19,10 @@ export interface QueueWorkerOptions {
  * results in Redis under its run's generation and batch number, so a retried or duplicated job
  * overwrites instead of adding. A worker killed mid-job loses nothing: its job's lock expires and
  * another worker takes it. Runs until stopped.
+ *
+ * The file jobs run in a worker thread (the local run's pool, one thread), so this thread stays
+ * free to renew the job's lock however long a file takes, and a file that crashes the thread
+ * becomes an E_CRASH problem, as in a local run.
  */
 /** A running queue worker: close() lets its current job finish, then lets go of Redis. */
 export interface QueueWorker {
@@ -32,7 +34,7 @@ const RUNS_KEPT = 2;
 
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
   const redis = await connect(options.redis);
-  const runs = new Map<string, { meta: RunMeta; ctx: NlpContext | null; cache: ResultCache | null }>();
+  const runs = new Map<string, { meta: RunMeta; pool: WorkerPool | null }>();
 
   const processor = async (job: Job<{ runId: string; generation: string; batch: number }>) => {
     const { runId, generation, batch } = job.data;
@@ -43,20 +45,19 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     if (!run) {
       const meta = await readMeta(redis, runId, generation);
       if (saltOf(meta.settingsHash) !== meta.salt) throw new UnrecoverableError('this worker runs another presslens build or model than the run was enqueued with');
-      run = { meta, ctx: null, cache: options.cacheDir ? new ResultCache(options.cacheDir, meta.salt) : null };
-      if (runs.size >= RUNS_KEPT) runs.delete(runs.keys().next().value!);
+      run = { meta, pool: null };
+      if (runs.size >= RUNS_KEPT) {
+        const oldest = runs.keys().next().value!;
+        await runs.get(oldest)!.pool?.close();
+        runs.delete(oldest);
+      }
       runs.set(name, run);
     }
     const { meta } = run;
     const files = meta.files.slice(batch * meta.batchSize, (batch + 1) * meta.batchSize);
-    const context = () => (run!.ctx ??= createContext({ codebook: compileCodebook(meta.codebook), aliases: compileAliases(meta.aliases) }));
-    const outputs = [];
-    for (const f of files) {
-      outputs.push(cachedJob(f, meta.jobSettings.maxBytes, run.cache, () => processFile(f, meta.jobSettings, context())));
-      // Let BullMQ's timers run between files: they renew the job's lock, which a batch of large
-      // files would otherwise let expire, and another worker would take the job over.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    run.pool ??= new WorkerPool(1, { codebook: meta.codebook, aliases: meta.aliases, settings: meta.jobSettings, cacheDir: options.cacheDir, cacheSalt: meta.salt });
+    const outputs: JobOutput[] = [];
+    for await (const out of run.pool.map([files])) outputs.push(...out);
     await redis.hset(keys(runId, generation).results, String(batch), JSON.stringify(outputs.map((o) => ({ result: o.result, key: null }))));
     return { files: files.length };
   };
@@ -64,11 +65,16 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const lock = options.lockMs ?? 30_000;
   const connection = await connect(options.redis);
   const worker = new Worker(ownQueue(), processor, { connection, concurrency: 1, lockDuration: lock, stalledInterval: lock, maxStalledCount: 3 });
+  // A lock this worker lost (its job went to another) or a job that failed: worth telling.
+  worker.on('error', (error) => options.log?.(`presslens worker: ${error.message}`));
+  worker.on('failed', (job, error) => options.log?.(`presslens worker: job ${job?.id ?? '?'} failed: ${error.message}`));
+  worker.on('stalled', (id) => options.log?.(`presslens worker: job ${id} stalled (its worker stopped answering); it goes back to the queue`));
   await worker.waitUntilReady();
   return {
     // BullMQ closes only the connections it made: ours would keep the process alive after SIGTERM.
     async close() {
       await worker.close();
+      await Promise.all([...runs.values()].map((r) => r.pool?.close()));
       connection.disconnect();
       redis.disconnect();
     },

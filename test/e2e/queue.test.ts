@@ -173,6 +173,32 @@ describe.skipIf(!haveRedis)('presslens enqueue / worker / collect on Redis', () 
     expect(JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')).counts.files).toBe(1);
   }, 120_000);
 
+  it('a file that takes longer than the lock: the worker keeps its job, the output equals a local run', async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    const input = path.join(dir, 'long');
+    fs.mkdirSync(input);
+    // About a megabyte of releases in one text file: seconds of analysis, against a 1 s lock.
+    const jsonl = path.join(dir, 'long.jsonl');
+    corpusAsJsonl(jsonl);
+    const texts = fs.readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
+    fs.writeFileSync(path.join(input, 'all-releases.txt'), Array.from({ length: 6 }, () => texts.join('\n\n')).join('\n\n'));
+    fs.copyFileSync(path.join(ROOT, 'corpus', '000_0885b6eca21b04fd.txt'), path.join(input, 'seed.txt'));
+    const db = `${url}/3`;
+    expect(cli(['enqueue', input, '--run', 'l1', '--redis', db]).code).toBe(0);
+    const worker = spawn(process.execPath, [CLI, 'worker', '--redis', db, '--lock-ms', '1000'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    workers.push(worker);
+    let said = '';
+    worker.stderr!.on('data', (d) => (said += d));
+    const out = path.join(dir, 'l1');
+    const code = await new Promise<number | null>((resolve) => spawn(process.execPath, [CLI, 'collect', '--run', 'l1', '--redis', db, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'ignore' }).on('exit', resolve));
+    expect(code).toBe(0);
+    expect(said).toMatch(/waiting for jobs/);
+    expect(said).not.toMatch(/stalled|lock|failed/i);
+    const local = path.join(dir, 'l1-local');
+    expect(cli(['extract', input, '--out', local, '--quiet', '--no-cache']).code).toBe(0);
+    sameOutputs(local, out);
+  }, 120_000);
+
   it('refuses a Redis database the server does not have, exit 2', () => {
     const r = cli(['status', '--run', 'r1', '--redis', `${url}/99`]);
     expect(r.code).toBe(2);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './run.js';
 
-/** The repository's own releases (not the gold folder) as the records of one JSONL file. */
+/** The repository's own UTF-8 releases (not the gold folder, nor its UTF-16 ones) as the records of one JSONL file. */
 export function corpusAsJsonl(file: string): number {
   const texts: string[] = [];
   const walk = (dir: string) => {
@@ -10,7 +10,7 @@ export function corpusAsJsonl(file: string): number {
       const full = path.join(dir, name);
       if (fs.statSync(full).isDirectory()) {
         if (name !== 'gold') walk(full);
-      } else if (name.endsWith('.txt')) texts.push(fs.readFileSync(full, 'utf8'));
+      } else if (name.endsWith('.txt') && !fs.readFileSync(full).includes(0)) texts.push(fs.readFileSync(full, 'utf8'));
     }
   };
   walk(path.join(ROOT, 'corpus'));

@@ -49,7 +49,7 @@ export const workerCommand: Command = {
     { name: 'lock-ms', type: 'number', value: 'MS', min: 1000, description: 'How long a job is held by a worker that stops answering (default 30000)' },
   ],
   async run(args, io) {
-    const worker = await startQueueWorker({ redis: String(args.options.redis), cacheDir: (args.options.cache as string | undefined) ?? null, lockMs: args.options['lock-ms'] as number | undefined });
+    const worker = await startQueueWorker({ redis: String(args.options.redis), cacheDir: (args.options.cache as string | undefined) ?? null, lockMs: args.options['lock-ms'] as number | undefined, log: (m) => io.stderr(`${m}\n`) });
     io.stderr(`presslens worker: waiting for jobs on ${shownUrl(String(args.options.redis))}\n`);
     await new Promise<void>((resolve) => {
       if (io.signal?.aborted) resolve();
