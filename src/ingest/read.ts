@@ -13,7 +13,9 @@ export function readInput(file: InputFile, maxBytes = DEFAULT_MAX_BYTES): ReadRe
   try {
     const stat = fs.statSync(file.absPath);
     if (stat.size > maxBytes) {
-      return { ok: false, code: 'E_TOO_LARGE', message: `The file has ${stat.size} bytes, more than --max-bytes ${maxBytes}. Split it, or raise --max-bytes.` };
+      // A JSON array of records can become JSONL, which is read in parts (parts.ts).
+      const advice = file.format === 'json' ? 'Write its records as JSONL (one a line), which is read in parts, split it,' : 'Split it,';
+      return { ok: false, code: 'E_TOO_LARGE', message: `The file has ${stat.size} bytes, more than --max-bytes ${maxBytes}. ${advice} or raise --max-bytes.` };
     }
     const bytes = fs.readFileSync(file.absPath);
     if (!bytes.length) return { ok: false, code: 'E_EMPTY', message: 'The file is empty (0 bytes).' };

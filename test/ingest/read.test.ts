@@ -38,6 +38,15 @@ describe('reading input files', () => {
     expect(readInput(file, 1000)).toMatchObject({ ok: false, code: 'E_TOO_LARGE' });
     expect(read).not.toHaveBeenCalled();
   });
+
+  it('advises JSONL, which is read in parts, for a JSON file over --max-bytes', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'dump.json'), JSON.stringify(Array.from({ length: 40 }, (_, i) => ({ id: i, text: 'A release.' }))));
+    fs.writeFileSync(path.join(dir, 'dump.txt'), 'x'.repeat(2000));
+    const [json, txt] = discover([dir]);
+    expect(readInput(json, 1000)).toMatchObject({ ok: false, code: 'E_TOO_LARGE', message: expect.stringMatching(/as JSONL .* read in parts/) });
+    expect(readInput(txt, 1000)).toMatchObject({ ok: false, code: 'E_TOO_LARGE', message: expect.not.stringMatching(/JSONL/) });
+  });
 });
 
 describe('discovering inputs', () => {
