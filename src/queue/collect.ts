@@ -5,7 +5,8 @@ import type { JobOutput } from '../pipeline/pool.js';
 import { failedJob } from '../pipeline/job-result.js';
 import { countFiles } from '../ingest/parts.js';
 import { PresslensError } from '../util/errors.js';
-import { connect, currentGeneration, jobId, keys, readMeta } from './run-meta.js';
+import type { Redis } from 'ioredis';
+import { connect, currentGeneration, jobId, keys, readMeta, type RunMeta } from './run-meta.js';
 
 export interface RunStatus {
   runId: string;
@@ -21,28 +22,38 @@ export interface RunStatus {
 /** How far a queued run has come: batches stored, failed for good, waiting and running. */
 export async function runStatus(redisUrl: string, runId: string): Promise<RunStatus & { failures: Map<number, string> }> {
   const redis = await connect(redisUrl);
-  const meta = await readMeta(redis, runId).catch((error) => {
+  try {
+    return await statusOf(redis, await readMeta(redis, runId));
+  } finally {
     redis.disconnect();
-    throw error;
-  });
+  }
+}
+
+/** The status of one generation, on a connection the caller keeps; the jobs not yet stored are asked about all at once. */
+async function statusOf(redis: Redis, meta: RunMeta): Promise<RunStatus & { failures: Map<number, string> }> {
+  const { runId, generation } = meta;
   const queue = new Queue(meta.queue, { connection: redis });
   try {
-    const stored = new Set((await redis.hkeys(keys(runId, meta.generation).results)).map(Number));
+    const stored = new Set((await redis.hkeys(keys(runId, generation).results)).map(Number));
+    const pending = Array.from({ length: meta.batches }, (_, b) => b).filter((b) => !stored.has(b));
+    const states = await Promise.all(
+      pending.map(async (b) => {
+        const job = await queue.getJob(jobId(runId, generation, b));
+        return { b, state: job ? await job.getState() : 'missing', reason: job?.failedReason };
+      }),
+    );
     const failures = new Map<number, string>();
     let waiting = 0;
     let active = 0;
-    for (let b = 0; b < meta.batches; b++) {
-      if (stored.has(b)) continue;
-      const job = await queue.getJob(jobId(runId, meta.generation, b));
-      const state = job ? await job.getState() : 'missing';
-      if (state === 'failed') failures.set(b, job?.failedReason ?? 'failed');
+    for (const { b, state, reason } of states) {
+      if (state === 'failed') failures.set(b, reason ?? 'failed');
       else if (state === 'active') active++;
       else waiting++;
     }
-    return { runId, generation: meta.generation, files: countFiles(meta.files), batches: meta.batches, done: stored.size, failed: failures.size, waiting, active, failures };
+    return { runId, generation, files: countFiles(meta.files), batches: meta.batches, done: stored.size, failed: failures.size, waiting, active, failures };
   } finally {
+    // The queue was given our connection: closing it leaves the connection open.
     await queue.close();
-    redis.disconnect();
   }
 }
 
@@ -57,10 +68,12 @@ export async function collectRun(redisUrl: string, runId: string, out: string, o
   const startedAt = new Date();
   const { signal } = options;
   const interrupted = () => new PresslensError('E_INTERRUPTED', `Interrupted while waiting for run "${runId}": nothing written; the jobs go on, and collect can be run again.`);
-  let status = await runStatus(redisUrl, runId);
   const redis = await connect(redisUrl);
   try {
-    let current = await currentGeneration(redis, runId);
+    // One connection for the whole wait, and a generation's details (every file) read once.
+    let meta = await readMeta(redis, runId);
+    let status = await statusOf(redis, meta);
+    let current = meta.generation;
     // Until every batch of the current generation is stored or failed for good (enqueued again
     // meanwhile, the run is waited for anew).
     while (status.done + status.failed < status.batches || status.generation !== current) {
@@ -80,10 +93,10 @@ export async function collectRun(redisUrl: string, runId: string, out: string, o
         });
         if (signal?.aborted) throw interrupted();
       }
-      status = await runStatus(redisUrl, runId);
       current = await currentGeneration(redis, runId);
+      if (current !== meta.generation) meta = await readMeta(redis, runId, current);
+      status = await statusOf(redis, meta);
     }
-    const meta = await readMeta(redis, runId, current);
     const { manifest } = await writeCollected(
       out,
       { themes: meta.themes, files: countFiles(meta.files), keywords: meta.keywords },
