@@ -6,7 +6,8 @@
 //   1. presslens, 2 workers, no cache: words/s, documents/s, peak RSS;   2. the same with 1 worker;
 //   3. outputs of 1 and 2 workers compared byte for byte;
 //   4. cache: cold run, warm run, then one document edited (only it is re-extracted);
-//   5. scaling: a quarter, a half and all of the documents (time, peak RSS);
+//   5. scaling: a quarter, a half and all of the documents (time, peak RSS), and the quarter as
+//      one JSONL file;
 //   6. compromise alone on a systematic sample (every k-th document; --compromise-all for all).
 // Default corpus: ../shared/corpora/grimmer-senate-press-releases (18,193 US Senate releases).
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PART_BYTES } from '../dist/ingest/parts.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const { values: opts } = parseArgs({
@@ -81,6 +83,14 @@ const half = subset(0.5, 'half');
 const q = run(quarter.dir, 'quarter', ['--workers', '2', '--no-cache']);
 const h = run(half.dir, 'half', ['--workers', '2', '--no-cache']);
 
+// The quarter's documents as the records of one JSONL file (id: the path; text: the file read as
+// UTF-8), as corpora often come: read in parts, it spreads over both workers.
+const dump = path.join(work, 'dump');
+fs.mkdirSync(dump);
+fs.writeFileSync(path.join(dump, 'quarter.jsonl'), quarter.files.map((f) => `${JSON.stringify({ id: f, text: fs.readFileSync(path.join(quarter.dir, f), 'utf8') })}\n`).join(''));
+const dumpBytes = fs.statSync(path.join(dump, 'quarter.jsonl')).size;
+const oneFile = run(dump, 'one-jsonl-file', ['--workers', '2', '--no-cache']);
+
 const step = opts['compromise-all'] ? 1 : Math.max(1, Math.floor(chosen.length / Number(opts['compromise-sample'])));
 const sample = chosen.filter((_, i) => i % step === 0).map((f) => path.join(opts.corpus, f));
 fs.writeFileSync(path.join(work, 'sample.txt'), sample.join('\n'));
@@ -116,6 +126,8 @@ const table = [
   ...[['1/4', q], ['1/2', h], ['all', w2]].map(([name, s]) => `| ${name} | ${fmt(s.documents)} | ${fmt(s.words)} | ${fmt(s.seconds, 1)} s | ${fmt(s.words_per_second)} | ${fmt(s.max_rss_mb)} MB |`),
   '',
   `Peak RSS grows ${fmt((100 * (w2.max_rss_mb - q.max_rss_mb)) / q.max_rss_mb, 1)}% from a quarter to all of the corpus.`,
+  '',
+  `The quarter as one JSONL file (${fmt(dumpBytes / 2 ** 20, 1)} MB, ${fmt(oneFile.documents)} records, ${dumpBytes > PART_BYTES ? `read in ${Math.ceil(dumpBytes / PART_BYTES)} parts or so` : 'small enough to be read whole'}; 2 workers): ${fmt(oneFile.seconds, 1)} s, ${fmt(oneFile.words_per_second)} words/s, peak RSS ${fmt(oneFile.max_rss_mb)} MB.`,
 ].join('\n');
 console.log(table);
 if (opts.readme) {
