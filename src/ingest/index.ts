@@ -20,7 +20,9 @@ export { discover } from './discover.js';
 /**
  * Ingest, in order (order here matters):
  *   1. discover   inputs -> sorted files                     (discover.ts)
- *   2. read       file -> bytes, or E_READ / E_TOO_LARGE      (read.ts)
+ *      parts      a large JSONL file -> parts of whole lines  (parts.ts; the run does this, as
+ *                 each part is a job of its own)
+ *   2. read       file or part -> bytes, or E_READ / E_TOO_LARGE (read.ts)
  *   3. decode     bytes -> text, or E_BINARY / E_DECODE       (decode.ts)
  *   4. records    text -> one record per document            (records.ts, html.ts)
  *   5. structure  record -> title, dateline, date            (structure.ts, dates.ts)
