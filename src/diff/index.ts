@@ -13,6 +13,8 @@ interface Item {
 }
 interface DocSummary extends Item {
   sha256: string;
+  /** Kept for the newer run only: the old run's offsets are moved into it. */
+  text: string;
   entities: Map<string, Item & { type: string; name: string; mentions: number }>;
   themes: Map<string, Item & { score: number }>;
 }
@@ -94,14 +96,47 @@ function runFiles(dir: string): Map<string, string> {
   return files;
 }
 
-function readRun(dir: string): { docs: Map<string, DocSummary>; problems: Set<string>; files: Map<string, string> } {
+/**
+ * Offsets of a document's old text moved to where the same characters stand in its new text:
+ * after an edit, the text before it keeps its offsets and the text after it moves by the edit's
+ * length, so entities, evidence and roles the edit did not touch compare equal. An offset inside
+ * the edited stretch stays as it was (and so differs, most likely: the item did change).
+ */
+export function offsetMover(oldText: string, newText: string): (offset: number) => number {
+  const shortest = Math.min(oldText.length, newText.length);
+  let prefix = 0;
+  while (prefix < shortest && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const shift = newText.length - oldText.length;
+  return (offset) => (offset <= prefix ? offset : offset >= oldText.length - suffix ? offset + shift : offset);
+}
+
+/** Offset fields of a document record: start and end, evidence_start and evidence_end, at any depth. */
+const OFFSET_KEY = /^(?:\w+_)?(?:start|end)$/;
+
+/** A copy of a record (or part of one) with every offset moved. */
+function moveOffsets<T>(value: T, move: (offset: number) => number): T {
+  if (Array.isArray(value)) return value.map((v) => moveOffsets(v, move)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'number' && OFFSET_KEY.test(k) ? move(v) : moveOffsets(v, move)])) as T;
+}
+
+/**
+ * A run's documents, problems and files. `newer` is the other run's documents when this is the
+ * old run: a document whose text changed has its offsets moved into the new text first.
+ */
+function readRun(dir: string, newer: Map<string, DocSummary> | null = null): { docs: Map<string, DocSummary>; problems: Set<string>; files: Map<string, string> } {
   const file = path.join(dir, 'documents.jsonl');
   if (!fs.existsSync(file)) throw new PresslensError('E_INPUT_NOT_FOUND', `${dir} is not a presslens output folder (no documents.jsonl). Expected the --out folder of a run.`);
   const docs = new Map<string, DocSummary>();
   for (const line of readLines(file)) {
     if (!line) continue;
-    const d = JSON.parse(line) as DocumentRecord;
+    let d = JSON.parse(line) as DocumentRecord;
+    const other = newer?.get(d.id);
+    if (other && other.sha256 !== d.sha256) d = { ...moveOffsets(d, offsetMover(d.text, other.text)), text: d.text };
     docs.set(d.id, {
+      text: newer ? '' : d.text,
       sha256: d.sha256,
       fields: fieldsOf(d, ITEMIZED_FIELDS),
       entities: new Map(d.entities.map((e) => [e.id, { type: e.type, name: e.name, mentions: e.mentions.length, fields: fieldsOf(e) }])),
@@ -126,8 +161,8 @@ function sorted(xs: Iterable<string>): string[] {
  * change.
  */
 export function diffRuns(oldDir: string, newDir: string): RunDiff {
-  const before = readRun(oldDir);
   const after = readRun(newDir);
+  const before = readRun(oldDir, after.docs);
   const documents: DocumentDiff[] = [];
   const ids = sorted(new Set([...before.docs.keys(), ...after.docs.keys()]));
   for (const id of ids) {

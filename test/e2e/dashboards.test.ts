@@ -107,6 +107,8 @@ describe('presslens diff', () => {
     expect(d.text_changed).toBe(true);
     expect(d.entities_added).toContain('person/jane-holloway');
     expect(d.entities_removed).toContain('person/mike-gapes');
+    // The names after the edit moved by three characters, and nothing else about them changed.
+    expect(d.entities_changed).toEqual([]);
     expect(cli(['diff', out, edited, '--max-changes', '0']).code).toBe(1);
     expect(cli(['diff', out, edited, '--max-changes', '100']).code).toBe(0);
   });
