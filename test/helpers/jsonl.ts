@@ -1,19 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { discover } from '../../src/ingest/discover.js';
 import { ROOT } from './run.js';
 
 /** The repository's own UTF-8 releases (not the gold folder, nor its UTF-16 ones) as the records of one JSONL file. */
 export function corpusAsJsonl(file: string): number {
-  const texts: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (fs.statSync(full).isDirectory()) {
-        if (name !== 'gold') walk(full);
-      } else if (name.endsWith('.txt') && !fs.readFileSync(full).includes(0)) texts.push(fs.readFileSync(full, 'utf8'));
-    }
-  };
-  walk(path.join(ROOT, 'corpus'));
+  const texts = discover([path.join(ROOT, 'corpus')])
+    .filter((f) => f.format === 'txt' && !f.relPath.startsWith('gold/') && !fs.readFileSync(f.absPath).includes(0))
+    .map((f) => fs.readFileSync(f.absPath, 'utf8'));
   // Ids repeat every 20 records, so that some are renamed, in parts as in the whole file.
   fs.writeFileSync(file, `${texts.map((text, i) => JSON.stringify({ id: `r${i % 20}`, text })).join('\n')}\n`);
   return texts.length;
