@@ -3,7 +3,7 @@ import path from 'node:path';
 import { discover } from '../ingest/index.js';
 import { splitIntoParts } from '../ingest/parts.js';
 import type { Manifest } from '../export/manifest.js';
-import { sha256 } from '../util/hash.js';
+import { sha256, sha256OfFile } from '../util/hash.js';
 
 /** sha256 of every output file of a run, as the manifest records them (the manifest itself aside). */
 export function hashOutputs(dir: string, files: readonly string[]): Record<string, string> {
@@ -30,12 +30,16 @@ export function isUpToDate(out: string, inputs: string[], ignore: string[], foll
     if (before.path !== files[i].relPath) return null;
     let sha: string | null = null;
     try {
-      // As ingest records them: no hash for what it does not read (a JSONL file larger than
-      // --max-bytes is read when it splits into parts).
+      // As ingest records them: no hash for what it does not read. A JSONL file larger than
+      // --max-bytes is read when it splits into parts: the same bytes as last time split the same
+      // way, so only a file that changed is split (its records parsed) to know.
       const file = files[i];
       if (!file.skip && file.format) {
         if (fs.statSync(file.absPath).size <= maxBytes) sha = sha256(fs.readFileSync(file.absPath));
-        else if (file.format === 'jsonl') sha = splitIntoParts(file, maxBytes)[0].part?.fileSha256 ?? null;
+        else if (file.format === 'jsonl') {
+          const whole = sha256OfFile(file.absPath);
+          sha = whole === before.sha256 ? whole : (splitIntoParts(file, maxBytes)[0].part?.fileSha256 ?? null);
+        }
       }
     } catch {
       sha = null;

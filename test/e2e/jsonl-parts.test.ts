@@ -37,6 +37,19 @@ describe('a JSONL file read in parts', () => {
     expect(m.inputs[0].problems).toBe(records - 20);
   });
 
+  it('is up to date when run again unchanged, and not once a record is edited', () => {
+    const copy = path.join(dir, 'in-copy');
+    fs.cpSync(input, copy, { recursive: true });
+    const out = path.join(dir, 'rerun');
+    const args = ['extract', copy, '--out', out, '--max-bytes', String(longest)];
+    expect(cli(args).stdout).not.toMatch(/up to date/);
+    expect(cli(args).stdout).toMatch(/output already up to date/);
+    const file = path.join(copy, 'releases.jsonl');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"r0"', '"x0"'));
+    expect(cli(args).stdout).not.toMatch(/up to date/);
+    expect(fs.readFileSync(path.join(out, 'documents.csv'), 'utf8')).toContain('releases.jsonl#x0');
+  });
+
   it('takes every part from the cache on a second run, and writes the same', () => {
     const again = path.join(dir, 'again');
     const r = cli(['extract', input, '--out', again, '--cache', cache, '--workers', '2', '--max-bytes', String(longest)]);
