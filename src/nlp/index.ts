@@ -2,7 +2,7 @@ import type { DocumentTheme, Entity } from '../schema/document.js';
 import type { IngestedDocument } from '../ingest/types.js';
 import { addDefinedAcronyms, joinLongForms } from './acronyms.js';
 import { findZones } from './boilerplate.js';
-import { placeEntries } from './resources/gazetteer.js';
+import { loadTowns, placeEntries } from './resources/gazetteer.js';
 import { isTitleWord } from './resources/wordlists.js';
 import { inCapitalLines, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 import { makeConsistent } from './consistency.js';
@@ -125,7 +125,7 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.acronyms = result.acronyms;
   }],
   ['places', (a, ctx) => {
-    a.countries = linkPlaces(need(a.tokens, 'tokens', 'places'), need(a.entities, 'entities', 'places'), ctx.resources.gazetteer);
+    a.countries = linkPlaces(need(a.tokens, 'tokens', 'places'), need(a.entities, 'entities', 'places'), ctx.resources.gazetteer, loadTowns);
   }],
   ['themes', (a, ctx) => {
     const tokens = need(a.tokens, 'tokens', 'themes');

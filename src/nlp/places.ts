@@ -1,38 +1,84 @@
 import type { Entity } from '../schema/document.js';
 import type { Token } from './tokenize.js';
-import { matchGazetteer, placeEntries, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
+import { matchGazetteer, placeEntries, regionKey, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
 import { tokenize } from './tokenize.js';
 
 /**
  * Link LOCATION entities to the gazetteer: a country gets its ISO 3166-1 alpha-2 code, a region its
- * country, a city its country and coordinates. Among places of the same name, one in a country the
- * document names wins (unless a city ten times larger has the name), else the first by rank (see gazetteer.ts). Returns the document's "countries mentioned":
- * countries named, and countries referred to by nationality words ("Syrian"), which are not places.
+ * country, a city its country and coordinates. Which of the places of one name:
+ * - one written with its region ("Aberdeen, Wash.", "Hoquiam, WA", "Cody, Wyoming");
+ * - else one in a region the document names, unless a city fifty times larger has the name
+ *   ("St. Petersburg" in a release that names Florida is the one there, "Paris" in one that names
+ *   Texas is still in France);
+ * - else one in a country it names, unless a city ten times larger has the name ("Boston" in a
+ *   release that names the UK);
+ * - else the first by rank (see gazetteer.ts).
+ * A place the gazetteer lacks is looked up among the towns (`towns` is called only then), and
+ * linked only to a town written with its region, or in a region the document names (in a country
+ * with regions, such as the US) or a country it names (elsewhere): a small place's name alone says
+ * little about which one it is. A name in a list of counties ("Dakota and Ramsey Counties") is left
+ * unlinked: the gazetteer has no counties. Returns the document's "countries
+ * mentioned": countries named, and countries referred to by nationality words ("Syrian"), which
+ * are not places.
  */
-export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer): string[] {
-  const lookup = (name: string) => placeEntries(gazetteer, tokenize(name).map((t) => t.text));
+export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer, towns: () => Gazetteer): string[] {
+  const lookupIn = (g: Gazetteer, name: string) => placeEntries(g, tokenize(name).map((t) => t.text));
   const countries = new Set<string>();
+  const regions = new Set<string>();
   const candidates = new Map<Entity, GazetteerEntry[]>();
-  const written = placesWrittenInParts(tokens, entities, gazetteer);
+  const chosen = placesWrittenInParts(tokens, entities, gazetteer);
+  const townNames = new Set<Entity>();
+  const counties = countiesListed(tokens, entities);
   for (const e of entities) {
-    if (e.type !== 'LOCATION') continue;
-    const whole = written.get(e);
-    if (whole) {
-      candidates.set(e, [whole]);
+    if (e.type !== 'LOCATION' || chosen.has(e)) continue;
+    const found = lookupIn(gazetteer, e.name) ?? e.aliases.map((a) => lookupIn(gazetteer, a)).find(Boolean);
+    // A county is none of the places of its name (Ramsey County is not the town of Ramsey).
+    if (counties.has(e) && found?.[0].kind !== 'country') continue;
+    if (!found) {
+      const inTowns = lookupIn(towns(), e.name);
+      if (inTowns) candidates.set(e, inTowns);
+      townNames.add(e);
       continue;
     }
     // World regions ("Middle East") are places without a country: left unlinked.
-    const entries = (lookup(e.name) ?? e.aliases.map(lookup).find(Boolean) ?? []).filter((x) => x.kind !== 'demonym' && x.kind !== 'area');
+    const entries = found.filter((x) => x.kind !== 'demonym' && x.kind !== 'area');
     if (!entries.length) continue;
     candidates.set(e, entries);
     if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
+    if (entries[0].kind === 'region' && entries[0].regionCode) regions.add(regionKey(entries[0]));
+  }
+  const townsNamed = (e: Entity) => (townNames.has(e) ? [] : (lookupIn(towns(), e.name) ?? []));
+  for (const [e, entry] of placesWrittenWithRegion(tokens, entities, candidates, gazetteer, townsNamed)) {
+    if (chosen.has(e)) continue;
+    chosen.set(e, entry);
+    if (entry.regionCode) regions.add(regionKey(entry));
+  }
+  const inNamedRegion = (x: GazetteerEntry) => x.regionCode !== '' && regions.has(regionKey(x));
+  /** Entries come best first; `named` is in a region (`larger` 50) or a country (10) the document names. */
+  const choose = (e: Entity, entries: GazetteerEntry[], named: GazetteerEntry | undefined, larger: number) => {
+    const dwarfed = named !== undefined && entries[0].kind === 'city' && named.population * larger < entries[0].population;
+    chosen.set(e, entries[0].kind === 'country' || !named || dwarfed ? entries[0] : named);
+  };
+  // Regions first, by the countries named: the regions they resolve to are the ones the document names.
+  for (const [e, entries] of candidates) {
+    if (chosen.has(e) || townNames.has(e) || entries[0].kind !== 'region') continue;
+    choose(e, entries, entries.find((x) => countries.has(x.countryCode)), 10);
+    const region = chosen.get(e)!;
+    if (region.kind === 'region' && region.regionCode) regions.add(regionKey(region));
   }
   for (const [e, entries] of candidates) {
-    // Entries come best first; a place in a country the document names beats one elsewhere,
-    // unless the first is a city ten times its size ("Boston" in a release that names the UK).
-    const named = entries.find((x) => countries.has(x.countryCode));
-    const dwarfed = named !== undefined && entries[0].kind === 'city' && named.population * 10 < entries[0].population;
-    const best = entries[0].kind === 'country' || !named || dwarfed ? entries[0] : named;
+    if (chosen.has(e)) continue;
+    if (townNames.has(e)) {
+      // A town in a country with regions needs its region named; elsewhere its country.
+      const named = entries.find((x) => (x.regionCode ? inNamedRegion(x) : countries.has(x.countryCode)));
+      if (named) chosen.set(e, named);
+      continue;
+    }
+    const inRegion = entries.find(inNamedRegion);
+    if (inRegion) choose(e, entries, inRegion, 50);
+    else choose(e, entries, entries.find((x) => countries.has(x.countryCode)), 10);
+  }
+  for (const [e, best] of chosen) {
     e.place = { kind: best.kind === 'country' ? 'country' : best.kind === 'region' ? 'region' : 'city', country_code: best.countryCode, lat: best.lat, lon: best.lon };
   }
   const referred = new Set(countries);
@@ -41,6 +87,99 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     if (demonym) referred.add(demonym.countryCode);
   }
   return [...referred].sort();
+}
+
+/** A region's postal code, "WA". */
+const POSTAL_CODE = /^\p{Lu}{2}$/u;
+
+/**
+ * Places written "PLACE, REGION" where the region is one of the place's own ("Aberdeen, Wash.",
+ * "Hoquiam, WA", "Cody, Wyoming", "Paris, Tenn." a town beside the city), or "PLACE, COUNTRY"
+ * ("Windsor, Canada"): the place gets its entry there, and a region part that is a LOCATION itself gets the region ("WA" is Washington
+ * there, not Wa in Ghana).
+ */
+function placesWrittenWithRegion(
+  tokens: Token[],
+  entities: Entity[],
+  candidates: Map<Entity, GazetteerEntry[]>,
+  gazetteer: Gazetteer,
+  townsNamed: (e: Entity) => GazetteerEntry[],
+): Map<Entity, GazetteerEntry> {
+  const found = new Map<Entity, GazetteerEntry>();
+  const tokenAt = new Map<number, number>();
+  tokens.forEach((t, i) => tokenAt.set(t.start, i));
+  const locationAt = new Map<number, Entity>();
+  for (const e of entities) if (e.type === 'LOCATION') for (const m of e.mentions) locationAt.set(m.start, e);
+  /** Region keys ("US|WA", or "DE|" for a country) the words from token i on name: an abbreviation ("Wash.", "W.Va."), a name, a postal code. */
+  const regionsAt = (i: number): string[] => {
+    const t = tokens[i];
+    if (!t) return [];
+    const next = tokens[i + 1];
+    const joined = next && next.start === t.end ? t.text + next.text : null;
+    const abbreviation = (joined && gazetteer.regionAbbreviations.get(joined.toLowerCase())) ?? gazetteer.regionAbbreviations.get(t.text.toLowerCase());
+    if (abbreviation) return [abbreviation];
+    for (let len = 3; len >= 1; len--) {
+      const words = tokens.slice(i, i + len).map((x) => x.text);
+      if (words.length < len || !/^\p{Lu}/u.test(words[0])) continue;
+      const named = placeEntries(gazetteer, words);
+      if (named?.[0].kind === 'country') return [`${named[0].countryCode}|`];
+      const inRegions = named?.filter((x) => x.kind === 'region' && x.regionCode);
+      if (inRegions?.length) return inRegions.map(regionKey);
+    }
+    return POSTAL_CODE.test(t.text) ? [t.text] : [];
+  };
+  for (const [e, entries] of candidates) {
+    // A country is a country in a list of them ("China, Colombia, Cuba").
+    if (entries[0].kind === 'country') continue;
+    for (const m of e.mentions) {
+      let next = tokenAt.get(m.start);
+      if (next === undefined) continue;
+      while (next < tokens.length && tokens[next].end <= m.end) next++;
+      if (tokens[next]?.text !== ',') continue;
+      const keys = regionsAt(next + 1);
+      // A country ("Berlin, Germany") is "DE|"; a bare postal code is matched against each entry's own country.
+      const isThere = (x: GazetteerEntry) => x.kind !== 'country' && keys.some((k) => k === `${x.countryCode}|` || (x.regionCode !== '' && (k === regionKey(x) || k === x.regionCode)));
+      // The region can name a town that shares a larger place's name ("Paris, Tenn.").
+      const entry = keys.length ? (entries.find(isThere) ?? townsNamed(e).find(isThere)) : undefined;
+      if (!entry) continue;
+      found.set(e, entry);
+      const part = locationAt.get(tokens[next + 1].start);
+      const region = keys.includes(`${entry.countryCode}|`) ? undefined : gazetteer.regionsByCode.get(regionKey(entry));
+      if (part && region && !found.has(part)) found.set(part, region);
+      break;
+    }
+  }
+  return found;
+}
+
+const COUNTY = /^(?:county|counties|parish|parishes)$/i;
+const COUNTIES = /^(?:counties|parishes)$/i;
+/** Tokens a list of names can hold before its last word: names, commas, "and". */
+const IN_NAME_LIST = /^(?:\p{Lu}.*|,|and|&)$/u;
+
+/**
+ * Entities a mention of which is a county: followed by "County", or in a list of names that ends
+ * in "Counties" ("Dakota and Ramsey Counties", "Hancock, Knox and Waldo counties").
+ */
+function countiesListed(tokens: Token[], entities: Entity[]): Set<Entity> {
+  const counties = new Set<Entity>();
+  const tokenAfter = new Map<number, number>();
+  tokens.forEach((t, i) => tokenAfter.set(t.end, i + 1));
+  for (const e of entities) {
+    if (e.type !== 'LOCATION') continue;
+    const isCounty = e.mentions.some((m) => {
+      let i = tokenAfter.get(m.end);
+      if (i === undefined || i >= tokens.length) return false;
+      if (COUNTY.test(tokens[i].text)) return true;
+      for (const last = Math.min(tokens.length, i + 40); i < last; i++) {
+        if (COUNTIES.test(tokens[i].text)) return true;
+        if (!IN_NAME_LIST.test(tokens[i].text)) return false;
+      }
+      return false;
+    });
+    if (isCounty) counties.add(e);
+  }
+  return counties;
 }
 
 /** Gazetteer names written "PLACE, PART" ("Washington, D.C."), by "place|part" with the part's full stops dropped. */

@@ -14,10 +14,10 @@ export const Mention = z.object({
 export type Mention = z.infer<typeof Mention>;
 
 export const Place = z.object({
-  kind: z.enum(['country', 'region', 'city']).describe('What the gazetteer matched'),
+  kind: z.enum(['country', 'region', 'city']).describe('What the gazetteer matched: a country, a first-level region (a US state), a city or town of 1,000 people or more'),
   country_code: z.string().length(2).describe('ISO 3166-1 alpha-2 code of the country'),
-  lat: z.number().nullable().describe('Latitude (WGS84) of a city, else null'),
-  lon: z.number().nullable().describe('Longitude (WGS84) of a city, else null'),
+  lat: z.number().nullable().describe('Latitude (WGS84) of a city or town, else null'),
+  lon: z.number().nullable().describe('Longitude (WGS84) of a city or town, else null'),
 });
 export type Place = z.infer<typeof Place>;
 

@@ -41,9 +41,9 @@ export const EntityRow = z.object({
   documents: z.number().int().describe('Documents mentioning the entity'),
   mentions: z.number().int().describe('Mentions over all documents'),
   country_code: z.string().describe('ISO 3166-1 alpha-2 code of a LOCATION (the gazetteer link most of its documents give), else empty'),
-  place_kind: z.string().describe('country, region or city for a linked LOCATION, else empty'),
-  lat: z.number().nullable().describe('Latitude of a city, else empty'),
-  lon: z.number().nullable().describe('Longitude of a city, else empty'),
+  place_kind: z.string().describe('country, region or city (a city or town) for a linked LOCATION, else empty'),
+  lat: z.number().nullable().describe('Latitude of a city or town, else empty'),
+  lon: z.number().nullable().describe('Longitude of a city or town, else empty'),
 });
 
 export const MentionRow = z.object({

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../../src/schema/document.js';
+import { linkPlaces } from '../../src/nlp/places.js';
+import { loadGazetteer, loadTowns } from '../../src/nlp/resources/gazetteer.js';
+import { tokenize } from '../../src/nlp/tokenize.js';
+
+/**
+ * Place linking on its own: every occurrence of each listed name is a LOCATION mention, so the
+ * tables test the choice among places of one name, not the tagger.
+ */
+function link(text: string, names: string[]): Map<string, Entity['place']> {
+  const entities = names.map((name) => {
+    const mentions: Entity['mentions'] = [];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      // Whole words only ("WA" is not inside "WASHINGTON").
+      if (/\w/.test(text[at - 1] ?? '') || /\w/.test(text[at + name.length] ?? '')) continue;
+      mentions.push({ start: at, end: at + name.length, text: name, sentence: 0 });
+    }
+    return { id: `location/${name}`, type: 'LOCATION', name, aliases: [], role: null, place: null, mentions } as unknown as Entity;
+  });
+  linkPlaces(tokenize(text), entities, loadGazetteer(), loadTowns);
+  return new Map(entities.map((e) => [e.name, e.place]));
+}
+
+/** Where a linked place is: country code and latitude to a degree, or null. */
+const where = (place: Entity['place'] | undefined) => (place ? `${place.country_code} ${place.kind} ${place.lat === null ? '-' : Math.round(place.lat)}` : null);
+
+describe('place linking: which place of a name', () => {
+  it.each([
+    ['a town the gazetteer of cities lacks, written with its state', 'The mill in Hoquiam, WA reopened.', 'Hoquiam', ['Hoquiam', 'WA'], 'US city 47'],
+    ['a postal code after a place is its state', 'The mill in Hoquiam, WA reopened.', 'WA', ['Hoquiam', 'WA'], 'US region -'],
+    ['a newspaper abbreviation of the state', 'A port in Aberdeen, Wash. will expand.', 'Aberdeen', ['Aberdeen'], 'US city 47'],
+    ['an abbreviation of two tokens', 'The plant in Wheeling, W.Va. hired 200 people.', 'Wheeling', ['Wheeling'], 'US city 40'],
+    ['the state written out', 'Tourism in Cody, Wyoming grew.', 'Cody', ['Cody', 'Wyoming'], 'US city 45'],
+    ['a town beside a larger city of its name, written with its state', 'The factory in Paris, Tenn. closed.', 'Paris', ['Paris'], 'US city 36'],
+    ['a town written with its country', 'A boat sank off Pylos, Greece on Wednesday.', 'Pylos', ['Pylos', 'Greece'], 'GR city 37'],
+    ['a city in a state the release names', 'The Governor of Maine said Portland will host the summit.', 'Portland', ['Portland', 'Maine'], 'US city 44'],
+    ['a smaller city in a named state, less than a hundred times smaller', 'Officials in Tennessee said Cleveland will get the grant.', 'Cleveland', ['Cleveland', 'Tennessee'], 'US city 35'],
+    ['a town in a state the release names', 'Utah officials said Moab needs the funds.', 'Moab', ['Moab', 'Utah'], 'US city 39'],
+    ['"St." for "Saint"', 'Flooding closed roads in St. Paul on Monday.', 'St. Paul', ['St. Paul'], 'US city 45'],
+    ['"St" without its stop, in a named state, twenty times smaller than its namesake abroad', 'The post office in St Petersburg was renamed, Florida officials said.', 'St Petersburg', ['St Petersburg', 'Florida'], 'US city 28'],
+    ['a state before smaller regions of its name abroad (its cities are counted)', 'Farmers in Montana lost crops.', 'Montana', ['Montana'], 'US region -'],
+    ['a state named after a city of that state', 'The port in Norfolk, Virginia and others in Virginia grew.', 'Virginia', ['Norfolk', 'Virginia'], 'US region -'],
+  ])('%s', (_, text, name, names, expected) => {
+    expect(where(link(text, names).get(name))).toBe(expected);
+  });
+});
+
+describe('place linking: what must not be linked that way', () => {
+  it.each([
+    ['a town with no region or country named', 'Tourism in Moab grew.', 'Moab', ['Moab'], null],
+    ['a town in a state the release does not name', 'Counties of Missouri, among them Platte and Boone, get aid.', 'Platte', ['Platte', 'Missouri', 'Boone'], null],
+    ['a place the gazetteer of cities has is not taken for a small town of the named state', 'Officials in Kentucky said London will host the summit.', 'London', ['London', 'Kentucky'], 'GB city 52'],
+    ['a city more than fifty times larger than the one in the named state', 'Texas growers will show their cotton in Paris next week.', 'Paris', ['Paris', 'Texas'], 'FR city 49'],
+    ['a country after a town stays a country', 'Families in Bakers Creek, Australia were thanked.', 'Australia', ['Bakers Creek', 'Australia'], 'AU country -'],
+    ['a city ten times larger wins over one in a named country', 'A delegation from the United Kingdom visited Boston.', 'Boston', ['Boston', 'United Kingdom'], 'US city 42'],
+    ['a country in a list of countries', 'Members include China, Colombia, Cuba and Chile.', 'Colombia', ['China', 'Colombia', 'Cuba', 'Chile'], 'CO country -'],
+    ['a county in a list of counties', 'Aid goes to Dakota and Ramsey Counties in Minnesota.', 'Ramsey', ['Dakota', 'Ramsey', 'Minnesota'], null],
+    ['a county before "County"', 'Officials of Hancock County, Maine met.', 'Hancock', ['Hancock', 'Maine'], null],
+    ['a city before a person and another county', 'Portland Mayor Tom Smith and Multnomah County officials met in Oregon.', 'Portland', ['Portland', 'Oregon'], 'US city 46'],
+    ['a postal code that is no region of a place of the name', 'The office in Portland, NV opened.', 'Portland', ['Portland'], 'US city 46'],
+  ])('not: %s', (_, text, name, names, expected) => {
+    expect(where(link(text, names).get(name))).toBe(expected);
+  });
+});
