@@ -68,7 +68,13 @@ write('areas.tsv', ['name'], supplement.filter(([kind]) => kind === 'area').map(
 const nationality = require('i18n-nationality');
 nationality.registerLocale(require('i18n-nationality/langs/en.json'));
 const demonymRows = [];
+// i18n-nationality gives some territories another country's name as their nationality ("U.S." for
+// the US Virgin Islands): such a word names that country, and is no nationality word of the territory.
+const countryCodesByName = new Map();
+for (const [code, name] of countryRows) countryCodesByName.set(name.toLowerCase(), [...(countryCodesByName.get(name.toLowerCase()) ?? []), code]);
 const addDemonym = (code, word) => {
+  const named = countryCodesByName.get(word.toLowerCase());
+  if (named && !named.includes(code)) return;
   demonymRows.push([code, word]);
   // "Syrian" -> "Syrians"; "Iraqi" -> "Iraqis"; words in -ese/-ss/-ch/-sh have no simple plural.
   if (!/(ese|ss|ch|sh|s|i)$/.test(word) || /i$/.test(word)) demonymRows.push([code, `${word}s`]);

@@ -45,7 +45,6 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     if (!entries.length) continue;
     candidates.set(e, entries);
     if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
-    if (entries[0].kind === 'region' && entries[0].regionCode) regions.add(regionKey(entries[0]));
   }
   const townsNamed = (e: Entity) => (townNames.has(e) ? [] : (lookupIn(towns(), e.name) ?? []));
   for (const [e, entry] of placesWrittenWithRegion(tokens, entities, candidates, gazetteer, townsNamed)) {
@@ -55,16 +54,23 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
   }
   const inNamedRegion = (x: GazetteerEntry) => x.regionCode !== '' && regions.has(regionKey(x));
   /** Entries come best first; `named` is in a region (`larger` 50) or a country (10) the document names. */
-  const choose = (e: Entity, entries: GazetteerEntry[], named: GazetteerEntry | undefined, larger: number) => {
+  const byCountry = (entries: GazetteerEntry[], named: GazetteerEntry | undefined, larger: number) => {
     const dwarfed = named !== undefined && entries[0].kind === 'city' && named.population * larger < entries[0].population;
-    chosen.set(e, entries[0].kind === 'country' || !named || dwarfed ? entries[0] : named);
+    return entries[0].kind === 'country' || !named || dwarfed ? entries[0] : named;
   };
-  // Regions first, by the countries named: the regions they resolve to are the ones the document names.
+  const choose = (e: Entity, entries: GazetteerEntry[], named: GazetteerEntry | undefined, larger: number) => chosen.set(e, byCountry(entries, named, larger));
+  // Regions first: names whose reading by the countries named is a region are the regions the
+  // document names. Not a region that shares its name with a city written "NAME, PART" elsewhere in
+  // its country: "Washington" alone is the state, and as often the capital.
+  const sharedWithCity = namesOfCitiesInParts(gazetteer);
   for (const [e, entries] of candidates) {
-    if (chosen.has(e) || townNames.has(e) || entries[0].kind !== 'region') continue;
-    choose(e, entries, entries.find((x) => countries.has(x.countryCode)), 10);
-    const region = chosen.get(e)!;
-    if (region.kind === 'region' && region.regionCode) regions.add(regionKey(region));
+    if (chosen.has(e) || townNames.has(e)) continue;
+    const region = byCountry(entries, entries.find((x) => countries.has(x.countryCode)), 10);
+    if (region.kind !== 'region') continue;
+    chosen.set(e, region);
+    const city = sharedWithCity.get(e.name.toLowerCase());
+    const ambiguous = city !== undefined && city.countryCode === region.countryCode && city.regionCode !== region.regionCode;
+    if (region.regionCode && !ambiguous) regions.add(regionKey(region));
   }
   for (const [e, entries] of candidates) {
     if (chosen.has(e)) continue;
@@ -87,6 +93,18 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     if (demonym) referred.add(demonym.countryCode);
   }
   return [...referred].sort();
+}
+
+/** Cities the gazetteer knows written in two parts, by their first part: "washington" -> Washington, D.C. */
+const citiesInParts = new WeakMap<Gazetteer, Map<string, GazetteerEntry>>();
+function namesOfCitiesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry> {
+  let byFirstPart = citiesInParts.get(gazetteer);
+  if (!byFirstPart) {
+    byFirstPart = new Map();
+    for (const [key, entry] of namesInParts(gazetteer)) if (entry.kind === 'city') byFirstPart.set(key.slice(0, key.indexOf('|')), entry);
+    citiesInParts.set(gazetteer, byFirstPart);
+  }
+  return byFirstPart;
 }
 
 /** A region's postal code, "WA". */
@@ -152,33 +170,40 @@ function placesWrittenWithRegion(
   return found;
 }
 
-const COUNTY = /^(?:county|counties|parish|parishes)$/i;
+const COUNTY = /^(?:county|parish)$/i;
 const COUNTIES = /^(?:counties|parishes)$/i;
 /** Tokens a list of names can hold before its last word: names, commas, "and". */
 const IN_NAME_LIST = /^(?:\p{Lu}.*|,|and|&)$/u;
+const LIST_SEPARATOR = /^(?:,|and|&)$/;
 
 /**
- * Entities a mention of which is a county: followed by "County", or in a list of names that ends
- * in "Counties" ("Dakota and Ramsey Counties", "Hancock, Knox and Waldo counties").
+ * Entities a mention of which is a county: followed by "County", or one of two or more names
+ * listed before "Counties" ("Dakota and Ramsey Counties", "Hancock, Knox and Waldo counties"). A
+ * name alone before "counties" is a state's counties ("all 87 Minnesota counties"): it stays a state.
  */
 function countiesListed(tokens: Token[], entities: Entity[]): Set<Entity> {
   const counties = new Set<Entity>();
-  const tokenAfter = new Map<number, number>();
-  tokens.forEach((t, i) => tokenAfter.set(t.end, i + 1));
-  for (const e of entities) {
-    if (e.type !== 'LOCATION') continue;
-    const isCounty = e.mentions.some((m) => {
-      let i = tokenAfter.get(m.end);
-      if (i === undefined || i >= tokens.length) return false;
-      if (COUNTY.test(tokens[i].text)) return true;
-      for (const last = Math.min(tokens.length, i + 40); i < last; i++) {
-        if (COUNTIES.test(tokens[i].text)) return true;
-        if (!IN_NAME_LIST.test(tokens[i].text)) return false;
-      }
-      return false;
-    });
-    if (isCounty) counties.add(e);
-  }
+  const tokenAt = new Map<number, number>();
+  tokens.forEach((t, i) => tokenAt.set(t.start, i));
+  const isCounty = (m: Entity['mentions'][number]) => {
+    const first = tokenAt.get(m.start);
+    if (first === undefined) return false;
+    let i = first;
+    while (i < tokens.length && tokens[i].end <= m.end) i++;
+    if (i >= tokens.length) return false;
+    if (COUNTY.test(tokens[i].text)) return true;
+    // Listed after another name ("Dakota and Ramsey", "Page, and Warren"), or before one.
+    let back = first - 1;
+    while (back >= 0 && LIST_SEPARATOR.test(tokens[back].text)) back--;
+    let listed = back < first - 1 && back >= 0 && /^\p{Lu}/u.test(tokens[back].text);
+    for (const last = Math.min(tokens.length, i + 60); i < last; i++) {
+      if (COUNTIES.test(tokens[i].text)) return listed;
+      if (!IN_NAME_LIST.test(tokens[i].text)) return false;
+      listed = true;
+    }
+    return false;
+  };
+  for (const e of entities) if (e.type === 'LOCATION' && e.mentions.some(isCounty)) counties.add(e);
   return counties;
 }
 

@@ -8,7 +8,7 @@ import { tokenize } from '../../src/nlp/tokenize.js';
  * Place linking on its own: every occurrence of each listed name is a LOCATION mention, so the
  * tables test the choice among places of one name, not the tagger.
  */
-function link(text: string, names: string[]): Map<string, Entity['place']> {
+function linkAll(text: string, names: string[]): { places: Map<string, Entity['place']>; countries: string[] } {
   const entities = names.map((name) => {
     const mentions: Entity['mentions'] = [];
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
@@ -18,9 +18,10 @@ function link(text: string, names: string[]): Map<string, Entity['place']> {
     }
     return { id: `location/${name}`, type: 'LOCATION', name, aliases: [], role: null, place: null, mentions } as unknown as Entity;
   });
-  linkPlaces(tokenize(text), entities, loadGazetteer(), loadTowns);
-  return new Map(entities.map((e) => [e.name, e.place]));
+  const countries = linkPlaces(tokenize(text), entities, loadGazetteer(), loadTowns);
+  return { places: new Map(entities.map((e) => [e.name, e.place])), countries };
 }
+const link = (text: string, names: string[]) => linkAll(text, names).places;
 
 /** Where a linked place is: country code and latitude to a degree, or null. */
 const where = (place: Entity['place'] | undefined) => (place ? `${place.country_code} ${place.kind} ${place.lat === null ? '-' : Math.round(place.lat)}` : null);
@@ -58,8 +59,28 @@ describe('place linking: what must not be linked that way', () => {
     ['a county in a list of counties', 'Aid goes to Dakota and Ramsey Counties in Minnesota.', 'Ramsey', ['Dakota', 'Ramsey', 'Minnesota'], null],
     ['a county before "County"', 'Officials of Hancock County, Maine met.', 'Hancock', ['Hancock', 'Maine'], null],
     ['a city before a person and another county', 'Portland Mayor Tom Smith and Multnomah County officials met in Oregon.', 'Portland', ['Portland', 'Oregon'], 'US city 46'],
+    ['"Washington" alone (the state, or the capital) is no evidence for other places', 'Officials in Washington said Monroe needs a bridge.', 'Monroe', ['Washington', 'Monroe'], 'US city 33'],
+    ['a state before "counties" stays a state', 'Aid reaches all 87 Minnesota counties.', 'Minnesota', ['Minnesota'], 'US region -'],
+    ['a county named like a state, in a list of counties', 'Farmers in Broome, Delaware and Otsego counties of New York get aid.', 'Delaware', ['Broome', 'Delaware', 'Otsego', 'New York'], null],
+    ['the last of a list of counties with a serial comma', 'Aid goes to Page, Rockingham, and Warren counties.', 'Warren', ['Page', 'Rockingham', 'Warren'], null],
+    ['a county named like a region abroad, in a list of counties', 'Suffolk and Nassau counties will share the grant.', 'Suffolk', ['Suffolk', 'Nassau'], null],
     ['a postal code that is no region of a place of the name', 'The office in Portland, NV opened.', 'Portland', ['Portland'], 'US city 46'],
   ])('not: %s', (_, text, name, names, expected) => {
     expect(where(link(text, names).get(name))).toBe(expected);
+  });
+});
+
+it('takes a state whose name is first a city abroad as named, whichever comes first in the text', () => {
+  const richmond = link('Veterans from California and Virginia met in Richmond; the United States paid.', ['California', 'Virginia', 'Richmond', 'United States']).get('Richmond');
+  expect(richmond?.lon).toBeCloseTo(-77.46, 1);
+});
+
+describe('countries mentioned', () => {
+  it.each([
+    ['a country named', 'The U.S. Senate passed the bill.', ['U.S.'], ['US']],
+    ['a nationality word', 'Syrian refugees reached Amman.', ['Amman'], ['SY']],
+    ['a territory whose data gives another country\'s name as its nationality is not referred to by that name', 'U.S. officials and British diplomats met.', ['U.S.'], ['GB', 'US']],
+  ])('%s', (_, text, names, expected) => {
+    expect(linkAll(text, names).countries).toEqual(expected);
   });
 });
