@@ -1,6 +1,6 @@
 import type { Entity } from '../schema/document.js';
 import type { Token } from './tokenize.js';
-import { matchGazetteer, placeEntries, regionKey, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
+import { matchGazetteer, placeEntries, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
 import { tokenize } from './tokenize.js';
 
 /**
@@ -21,7 +21,7 @@ import { tokenize } from './tokenize.js';
  * mentioned": countries named, and countries referred to by nationality words ("Syrian"), which
  * are not places.
  */
-export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer, towns: () => Gazetteer): string[] {
+export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer, towns: () => TownIndex): string[] {
   const lookupIn = (g: Gazetteer, name: string) => placeEntries(g, tokenize(name).map((t) => t.text));
   const countries = new Set<string>();
   const regions = new Set<string>();
@@ -35,7 +35,7 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     // A county is none of the places of its name (Ramsey County is not the town of Ramsey).
     if (counties.has(e) && found?.[0].kind !== 'country') continue;
     if (!found) {
-      const inTowns = lookupIn(towns(), e.name);
+      const inTowns = towns().entries(tokenize(e.name).map((t) => t.text));
       if (inTowns) candidates.set(e, inTowns);
       townNames.add(e);
       continue;
@@ -46,7 +46,7 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     candidates.set(e, entries);
     if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
   }
-  const townsNamed = (e: Entity) => (townNames.has(e) ? [] : (lookupIn(towns(), e.name) ?? []));
+  const townsNamed = (e: Entity) => (townNames.has(e) ? [] : (towns().entries(tokenize(e.name).map((t) => t.text)) ?? []));
   for (const [e, entry] of placesWrittenWithRegion(tokens, entities, candidates, gazetteer, townsNamed)) {
     if (chosen.has(e)) continue;
     chosen.set(e, entry);

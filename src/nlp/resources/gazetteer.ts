@@ -1,5 +1,5 @@
 import { tokenize } from '../tokenize.js';
-import { readTsv } from './data-files.js';
+import { readDataFile, readTsv } from './data-files.js';
 
 export type GazetteerKind = 'country' | 'region' | 'city' | 'area' | 'demonym' | 'town';
 
@@ -27,8 +27,8 @@ export const BIG_CITY = 500_000;
 export interface Gazetteer {
   /** Lower-case token sequence (joined by a space) -> entries, best first. */
   byKey: Map<string, GazetteerEntry[]>;
-  /** Lower-case first token -> lengths (in tokens) of names starting with it, longest first; null where names are only looked up, not matched in text. */
-  lengths: Map<string, number[]> | null;
+  /** Lower-case first token -> lengths (in tokens) of names starting with it, longest first. */
+  lengths: Map<string, number[]>;
   countryNames: Map<string, string>;
   /** "US|WA" -> the region, for regions that have a code. */
   regionsByCode: Map<string, GazetteerEntry>;
@@ -38,7 +38,8 @@ export interface Gazetteer {
 
 /** Names of letters and single spaces, most of them, tokenize to their words: split without the tokenizer (loads 3x faster). */
 const PLAIN_WORDS = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+)*$/u;
-const keyOf = (name: string) => (PLAIN_WORDS.test(name) ? name.toLowerCase().split(' ') : tokenize(name).map((t) => t.text.toLowerCase()));
+/** A name's lookup key: its tokens, lower case, joined by spaces ("washington , d.c."). */
+const keyString = (name: string) => (PLAIN_WORDS.test(name) ? name.toLowerCase() : tokenize(name).map((t) => t.text.toLowerCase()).join(' '));
 
 /** Letters that Unicode decomposition leaves whole, as English text writes them. */
 const PLAIN_LETTER: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ı: 'i', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', ð: 'd', þ: 'th' };
@@ -86,15 +87,12 @@ function add(g: Gazetteer, entry: GazetteerEntry): void {
 }
 
 function index(g: Gazetteer, entry: GazetteerEntry, name: string): void {
-  // A name of plain words is its own key, lower case.
-  const plainWords = PLAIN_WORDS.test(name);
-  const key = plainWords ? name.toLowerCase() : keyOf(name).join(' ');
+  const key = keyString(name);
   if (!key) return;
   const list = g.byKey.get(key);
   if (list) list.push(entry);
   else g.byKey.set(key, [entry]);
-  if (!g.lengths) return;
-  const tokens = plainWords ? key.split(' ') : keyOf(name);
+  const tokens = key.split(' ');
   const lens = g.lengths.get(tokens[0]) ?? [];
   if (!lens.includes(tokens.length)) {
     lens.push(tokens.length);
@@ -118,13 +116,13 @@ function rank(e: GazetteerEntry): number {
 
 const byRankThenPopulation = (a: GazetteerEntry, b: GazetteerEntry) => rank(a) - rank(b) || b.population - a.population || (a.countryCode < b.countryCode ? -1 : a.countryCode > b.countryCode ? 1 : 0);
 
-const emptyGazetteer = (matched: boolean): Gazetteer => ({ byKey: new Map(), lengths: matched ? new Map() : null, countryNames: new Map(), regionsByCode: new Map(), regionAbbreviations: new Map() });
+const emptyGazetteer = (): Gazetteer => ({ byKey: new Map(), lengths: new Map(), countryNames: new Map(), regionsByCode: new Map(), regionAbbreviations: new Map() });
 
 /** A region's key in `regionsByCode`: country and region code, "US|WA". */
 export const regionKey = (e: { countryCode: string; regionCode: string }) => `${e.countryCode}|${e.regionCode}`;
 
 let cached: Gazetteer | null = null;
-let cachedTowns: Gazetteer | null = null;
+let cachedTowns: TownIndex | null = null;
 
 /**
  * Countries (ISO 3166-1), their regions, cities of 15,000+ people with coordinates, and
@@ -132,7 +130,7 @@ let cachedTowns: Gazetteer | null = null;
  */
 export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
-  const g = emptyGazetteer(true);
+  const g = emptyGazetteer();
   const place = { population: 0, lat: null, lon: null, regionCode: '' };
   for (const [code, name] of readTsv('gazetteer/countries.tsv')) {
     add(g, { ...place, kind: 'country', name, countryCode: code });
@@ -164,21 +162,53 @@ export function loadGazetteer(): Gazetteer {
   return g;
 }
 
+/** Towns looked up by name (see loadTowns). */
+export interface TownIndex {
+  /** The towns of a name given as words, best first, matched case-insensitively. */
+  entries(words: string[]): GazetteerEntry[] | undefined;
+}
+
 /**
  * Towns of 1,000 to 14,999 people with their region and coordinates (data/gazetteer/towns.tsv),
  * apart from the gazetteer: most small places are named like people or ordinary words ("Cody",
- * "Commerce"), so the tagger weighs them as a feature of their own, and rules that ask "is this
- * a place?" do not see them. Place linking looks a LOCATION up here when the gazetteer lacks it.
+ * "Commerce"), so they are no tagger feature, and rules that ask "is this a place?" do not see
+ * them. Place linking looks a LOCATION up here when the gazetteer lacks it. The 88,000 rows stay
+ * lines of the file, indexed by name and parsed when looked up: as objects they took 50 MB a worker.
  */
-export function loadTowns(): Gazetteer {
+export function loadTowns(): TownIndex {
   if (cachedTowns) return cachedTowns;
-  const g = emptyGazetteer(false);
-  for (const [name, code, regionCode, population, lat, lon] of readTsv('gazetteer/towns.tsv')) {
-    add(g, { kind: 'town', name, countryCode: code, population: Number(population), lat: Number(lat), lon: Number(lon), regionCode });
+  const lines = readDataFile('gazetteer/towns.tsv').split('\n');
+  const rowsByKey = new Map<string, number | number[]>();
+  for (let row = 1; row < lines.length; row++) {
+    const line = lines[row];
+    if (!line || line.startsWith('#')) continue;
+    for (const name of spellings(line.slice(0, line.indexOf('\t')))) {
+      const key = keyString(name);
+      const rows = rowsByKey.get(key);
+      if (rows === undefined) rowsByKey.set(key, row);
+      else if (typeof rows === 'number') rowsByKey.set(key, rows === row ? rows : [rows, row]);
+      else if (!rows.includes(row)) rows.push(row);
+    }
   }
-  for (const list of g.byKey.values()) list.sort(byRankThenPopulation);
-  cachedTowns = g;
-  return g;
+  const parse = (row: number): GazetteerEntry => {
+    const [name, code, regionCode, population, lat, lon] = lines[row].split('\t');
+    return { kind: 'town', name, countryCode: code, population: Number(population), lat: Number(lat), lon: Number(lon), regionCode };
+  };
+  const parsed = new Map<string, GazetteerEntry[]>();
+  cachedTowns = {
+    entries(words) {
+      const key = words.map((w) => w.toLowerCase()).join(' ');
+      let list = parsed.get(key);
+      if (!list) {
+        const rows = rowsByKey.get(key);
+        if (rows === undefined) return undefined;
+        list = (typeof rows === 'number' ? [rows] : rows).map(parse).sort(byRankThenPopulation);
+        parsed.set(key, list);
+      }
+      return list;
+    },
+  };
+  return cachedTowns;
 }
 
 /** Upper-case initial, or a connecting word inside a name ("Isle of Man", "Bosnia and Herzegovina"). */
@@ -195,7 +225,7 @@ export function matchGazetteer(g: Gazetteer, words: string[]): GazetteerMatch[] 
   const matches: GazetteerMatch[] = [];
   for (let i = 0; i < words.length; ) {
     const w = words[i];
-    const lens = NAME_TOKEN.test(w) ? g.lengths?.get(w.toLowerCase()) : undefined;
+    const lens = NAME_TOKEN.test(w) ? g.lengths.get(w.toLowerCase()) : undefined;
     let matched = 0;
     if (lens) {
       for (const len of lens) {
