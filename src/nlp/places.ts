@@ -1,4 +1,4 @@
-import type { Entity } from '../schema/document.js';
+import type { Entity, Mention } from '../schema/document.js';
 import type { Token } from './tokenize.js';
 import { matchGazetteer, placeEntries, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
 import { tokenize } from './tokenize.js';
@@ -17,18 +17,18 @@ import { tokenize } from './tokenize.js';
  * linked only to a town written with its region, or in a region the document names (in a country
  * with regions, such as the US) or a country it names (elsewhere): a small place's name alone says
  * little about which one it is. A name in a list of counties ("Dakota and Ramsey Counties") is left
- * unlinked: the gazetteer has no counties. Returns the document's "countries
- * mentioned": countries named, and countries referred to by nationality words ("Syrian"), which
- * are not places.
+ * unlinked: the gazetteer has no counties. Returns the document's "countries mentioned":
+ * countries named, and countries referred to by nationality words ("Syrian"), which are not places.
  */
 export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer, towns: () => TownIndex): string[] {
   const lookupIn = (g: Gazetteer, name: string) => placeEntries(g, tokenize(name).map((t) => t.text));
   const countries = new Set<string>();
   const regions = new Set<string>();
   const candidates = new Map<Entity, GazetteerEntry[]>();
-  const chosen = placesWrittenInParts(tokens, entities, gazetteer);
+  const at = mentionTokens(tokens);
+  const chosen = placesWrittenInParts(tokens, at, entities, gazetteer);
   const townNames = new Set<Entity>();
-  const counties = countiesListed(tokens, entities);
+  const counties = countiesListed(tokens, at, entities);
   for (const e of entities) {
     if (e.type !== 'LOCATION' || chosen.has(e)) continue;
     const found = lookupIn(gazetteer, e.name) ?? e.aliases.map((a) => lookupIn(gazetteer, a)).find(Boolean);
@@ -47,7 +47,7 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
   }
   const townsNamed = (e: Entity) => (townNames.has(e) ? [] : (towns().entries(tokenize(e.name).map((t) => t.text)) ?? []));
-  for (const [e, entry] of placesWrittenWithRegion(tokens, entities, candidates, gazetteer, townsNamed)) {
+  for (const [e, entry] of placesWrittenWithRegion(tokens, at, entities, candidates, gazetteer, townsNamed)) {
     if (chosen.has(e)) continue;
     chosen.set(e, entry);
     if (entry.regionCode) regions.add(regionKey(entry));
@@ -95,6 +95,33 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
   return [...referred].sort();
 }
 
+/** Where mentions sit among the tokens: a mention's first token and the token just after it. */
+interface MentionTokens {
+  first(m: Mention): number | undefined;
+  after(m: Mention): number | undefined;
+}
+
+function mentionTokens(tokens: Token[]): MentionTokens {
+  const tokenAt = new Map<number, number>();
+  tokens.forEach((t, i) => tokenAt.set(t.start, i));
+  return {
+    first: (m) => tokenAt.get(m.start),
+    after(m) {
+      let next = tokenAt.get(m.start);
+      if (next === undefined) return undefined;
+      while (next < tokens.length && tokens[next].end <= m.end) next++;
+      return next;
+    },
+  };
+}
+
+/** LOCATION entities by the start of each of their mentions. */
+function locationsByStart(entities: Entity[]): Map<number, Entity> {
+  const locationAt = new Map<number, Entity>();
+  for (const e of entities) if (e.type === 'LOCATION') for (const m of e.mentions) locationAt.set(m.start, e);
+  return locationAt;
+}
+
 /** Cities the gazetteer knows written in two parts, by their first part: "washington" -> Washington, D.C. */
 const citiesInParts = new WeakMap<Gazetteer, Map<string, GazetteerEntry>>();
 function namesOfCitiesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry> {
@@ -113,21 +140,19 @@ const POSTAL_CODE = /^\p{Lu}{2}$/u;
 /**
  * Places written "PLACE, REGION" where the region is one of the place's own ("Aberdeen, Wash.",
  * "Hoquiam, WA", "Cody, Wyoming", "Paris, Tenn." a town beside the city), or "PLACE, COUNTRY"
- * ("Windsor, Canada"): the place gets its entry there, and a region part that is a LOCATION itself gets the region ("WA" is Washington
- * there, not Wa in Ghana).
+ * ("Windsor, Canada"): the place gets its entry there, and a region part that is a LOCATION itself
+ * gets the region ("WA" is Washington there, not Wa in Ghana).
  */
 function placesWrittenWithRegion(
   tokens: Token[],
+  at: MentionTokens,
   entities: Entity[],
   candidates: Map<Entity, GazetteerEntry[]>,
   gazetteer: Gazetteer,
   townsNamed: (e: Entity) => GazetteerEntry[],
 ): Map<Entity, GazetteerEntry> {
   const found = new Map<Entity, GazetteerEntry>();
-  const tokenAt = new Map<number, number>();
-  tokens.forEach((t, i) => tokenAt.set(t.start, i));
-  const locationAt = new Map<number, Entity>();
-  for (const e of entities) if (e.type === 'LOCATION') for (const m of e.mentions) locationAt.set(m.start, e);
+  const locationAt = locationsByStart(entities);
   /** Region keys ("US|WA", or "DE|" for a country) the words from token i on name: an abbreviation ("Wash.", "W.Va."), a name, a postal code. */
   const regionsAt = (i: number): string[] => {
     const t = tokens[i];
@@ -150,10 +175,8 @@ function placesWrittenWithRegion(
     // A country is a country in a list of them ("China, Colombia, Cuba").
     if (entries[0].kind === 'country') continue;
     for (const m of e.mentions) {
-      let next = tokenAt.get(m.start);
-      if (next === undefined) continue;
-      while (next < tokens.length && tokens[next].end <= m.end) next++;
-      if (tokens[next]?.text !== ',') continue;
+      const next = at.after(m);
+      if (next === undefined || tokens[next]?.text !== ',') continue;
       const keys = regionsAt(next + 1);
       // A country ("Berlin, Germany") is "DE|"; a bare postal code is matched against each entry's own country.
       const isThere = (x: GazetteerEntry) => x.kind !== 'country' && keys.some((k) => k === `${x.countryCode}|` || (x.regionCode !== '' && (k === regionKey(x) || k === x.regionCode)));
@@ -181,16 +204,12 @@ const LIST_SEPARATOR = /^(?:,|and|&)$/;
  * listed before "Counties" ("Dakota and Ramsey Counties", "Hancock, Knox and Waldo counties"). A
  * name alone before "counties" is a state's counties ("all 87 Minnesota counties"): it stays a state.
  */
-function countiesListed(tokens: Token[], entities: Entity[]): Set<Entity> {
+function countiesListed(tokens: Token[], at: MentionTokens, entities: Entity[]): Set<Entity> {
   const counties = new Set<Entity>();
-  const tokenAt = new Map<number, number>();
-  tokens.forEach((t, i) => tokenAt.set(t.start, i));
-  const isCounty = (m: Entity['mentions'][number]) => {
-    const first = tokenAt.get(m.start);
-    if (first === undefined) return false;
-    let i = first;
-    while (i < tokens.length && tokens[i].end <= m.end) i++;
-    if (i >= tokens.length) return false;
+  const isCounty = (m: Mention) => {
+    const first = at.first(m);
+    let i = at.after(m);
+    if (first === undefined || i === undefined || i >= tokens.length) return false;
     if (COUNTY.test(tokens[i].text)) return true;
     // Listed after another name ("Dakota and Ramsey", "Page, and Warren"), or before one.
     let back = first - 1;
@@ -233,20 +252,15 @@ const ABBREVIATION = /^(?:\p{Lu}\.){1,4}$|^\p{Lu}{2,4}$/u;
  * mention of the place is written so, and the part is an abbreviation with no place of its own in
  * the gazetteer; the part then gets the same link.
  */
-function placesWrittenInParts(tokens: Token[], entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
+function placesWrittenInParts(tokens: Token[], at: MentionTokens, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
   const names = namesInParts(gazetteer);
   const found = new Map<Entity, GazetteerEntry>();
   if (!names.size) return found;
-  const tokenAt = new Map<number, number>();
-  tokens.forEach((t, i) => tokenAt.set(t.start, i));
-  const locationAt = new Map<number, Entity>();
-  for (const e of entities) if (e.type === 'LOCATION') for (const m of e.mentions) locationAt.set(m.start, e);
+  const locationAt = locationsByStart(entities);
   /** The whole name a mention is the first part of, with the part's token. */
-  const wholeOf = (m: Entity['mentions'][number]) => {
-    let next = tokenAt.get(m.start);
-    if (next === undefined) return null;
-    while (next < tokens.length && tokens[next].end <= m.end) next++;
-    if (tokens[next]?.text !== ',') return null;
+  const wholeOf = (m: Mention) => {
+    const next = at.after(m);
+    if (next === undefined || tokens[next]?.text !== ',') return null;
     const part = tokens[next + 1];
     if (!part || !ABBREVIATION.test(part.text) || placeEntries(gazetteer, [part.text])) return null;
     const whole = names.get(`${tokenize(m.text).map((t) => t.text.toLowerCase()).join(' ')}|${dotless(part.text)}`);
