@@ -217,7 +217,8 @@ function countiesListed(tokens: Token[], at: MentionTokens, entities: Entity[]):
     let listed = back < first - 1 && back >= 0 && /^\p{Lu}/u.test(tokens[back].text);
     for (const last = Math.min(tokens.length, i + 60); i < last; i++) {
       if (COUNTIES.test(tokens[i].text)) return listed;
-      if (!IN_NAME_LIST.test(tokens[i].text)) return false;
+      // A list that names one county as such mixes places and counties ("Atlanta, Albany and Pike County").
+      if (COUNTY.test(tokens[i].text) || !IN_NAME_LIST.test(tokens[i].text)) return false;
       listed = true;
     }
     return false;

@@ -63,6 +63,7 @@ describe('place linking: what must not be linked that way', () => {
     ['a state before "counties" stays a state', 'Aid reaches all 87 Minnesota counties.', 'Minnesota', ['Minnesota'], 'US region -'],
     ['a county named like a state, in a list of counties', 'Farmers in Broome, Delaware and Otsego counties of New York get aid.', 'Delaware', ['Broome', 'Delaware', 'Otsego', 'New York'], null],
     ['the last of a list of counties with a serial comma', 'Aid goes to Page, Rockingham, and Warren counties.', 'Warren', ['Page', 'Rockingham', 'Warren'], null],
+    ['a city in a list of places that names its counties as such', 'Georgians from Atlanta, Albany and Pike County and Walton Counties came.', 'Atlanta', ['Atlanta', 'Albany', 'Pike', 'Walton'], 'US city 34'],
     ['a county named like a region abroad, in a list of counties', 'Suffolk and Nassau counties will share the grant.', 'Suffolk', ['Suffolk', 'Nassau'], null],
     ['a postal code that is no region of a place of the name', 'The office in Portland, NV opened.', 'Portland', ['Portland'], 'US city 46'],
   ])('not: %s', (_, text, name, names, expected) => {
