@@ -21,13 +21,14 @@ import { tokenize } from './tokenize.js';
  * countries named, and countries referred to by nationality words ("Syrian"), which are not places.
  */
 export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer, towns: () => TownIndex): string[] {
-  const lookupIn = (g: Gazetteer, name: string) => placeEntries(g, tokenize(name).map((t) => t.text));
+  const wordsOf = (name: string) => tokenize(name).map((t) => t.text);
+  const lookupIn = (g: Gazetteer, name: string) => placeEntries(g, wordsOf(name));
   const countries = new Set<string>();
   const regions = new Set<string>();
   const candidates = new Map<Entity, GazetteerEntry[]>();
   const at = mentionTokens(tokens);
-  const chosen = placesWrittenInParts(tokens, at, entities, gazetteer);
-  const townNames = new Set<Entity>();
+  const locationAt = locationsByStart(entities);
+  const chosen = placesWrittenInParts(tokens, at, locationAt, entities, gazetteer);
   const counties = countiesListed(tokens, at, entities);
   for (const e of entities) {
     if (e.type !== 'LOCATION' || chosen.has(e)) continue;
@@ -35,9 +36,8 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     // A county is none of the places of its name (Ramsey County is not the town of Ramsey).
     if (counties.has(e) && found?.[0].kind !== 'country') continue;
     if (!found) {
-      const inTowns = towns().entries(tokenize(e.name).map((t) => t.text));
+      const inTowns = towns().entries(wordsOf(e.name));
       if (inTowns) candidates.set(e, inTowns);
-      townNames.add(e);
       continue;
     }
     // World regions ("Middle East") are places without a country: left unlinked.
@@ -46,8 +46,10 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     candidates.set(e, entries);
     if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
   }
-  const townsNamed = (e: Entity) => (townNames.has(e) ? [] : (towns().entries(tokenize(e.name).map((t) => t.text)) ?? []));
-  for (const [e, entry] of placesWrittenWithRegion(tokens, at, entities, candidates, gazetteer, townsNamed)) {
+  // Towns are candidates only of names the gazetteer lacks.
+  const isTown = (entries: GazetteerEntry[]) => entries[0].kind === 'town';
+  const townsNamed = (e: Entity) => (isTown(candidates.get(e)!) ? [] : (towns().entries(wordsOf(e.name)) ?? []));
+  for (const [e, entry] of placesWrittenWithRegion(tokens, at, locationAt, candidates, gazetteer, townsNamed)) {
     if (chosen.has(e)) continue;
     chosen.set(e, entry);
     if (entry.regionCode) regions.add(regionKey(entry));
@@ -64,7 +66,7 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
   // its country: "Washington" alone is the state, and as often the capital.
   const sharedWithCity = namesOfCitiesInParts(gazetteer);
   for (const [e, entries] of candidates) {
-    if (chosen.has(e) || townNames.has(e)) continue;
+    if (chosen.has(e) || isTown(entries)) continue;
     const region = byCountry(entries, entries.find((x) => countries.has(x.countryCode)), 10);
     if (region.kind !== 'region') continue;
     chosen.set(e, region);
@@ -74,7 +76,7 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
   }
   for (const [e, entries] of candidates) {
     if (chosen.has(e)) continue;
-    if (townNames.has(e)) {
+    if (isTown(entries)) {
       // A town in a country with regions needs its region named; elsewhere its country.
       const named = entries.find((x) => (x.regionCode ? inNamedRegion(x) : countries.has(x.countryCode)));
       if (named) chosen.set(e, named);
@@ -146,13 +148,12 @@ const POSTAL_CODE = /^\p{Lu}{2}$/u;
 function placesWrittenWithRegion(
   tokens: Token[],
   at: MentionTokens,
-  entities: Entity[],
+  locationAt: Map<number, Entity>,
   candidates: Map<Entity, GazetteerEntry[]>,
   gazetteer: Gazetteer,
   townsNamed: (e: Entity) => GazetteerEntry[],
 ): Map<Entity, GazetteerEntry> {
   const found = new Map<Entity, GazetteerEntry>();
-  const locationAt = locationsByStart(entities);
   /** Region keys ("US|WA", or "DE|" for a country) the words from token i on name: an abbreviation ("Wash.", "W.Va."), a name, a postal code. */
   const regionsAt = (i: number): string[] => {
     const t = tokens[i];
@@ -253,11 +254,10 @@ const ABBREVIATION = /^(?:\p{Lu}\.){1,4}$|^\p{Lu}{2,4}$/u;
  * mention of the place is written so, and the part is an abbreviation with no place of its own in
  * the gazetteer; the part then gets the same link.
  */
-function placesWrittenInParts(tokens: Token[], at: MentionTokens, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
+function placesWrittenInParts(tokens: Token[], at: MentionTokens, locationAt: Map<number, Entity>, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
   const names = namesInParts(gazetteer);
   const found = new Map<Entity, GazetteerEntry>();
   if (!names.size) return found;
-  const locationAt = locationsByStart(entities);
   /** The whole name a mention is the first part of, with the part's token. */
   const wholeOf = (m: Mention) => {
     const next = at.after(m);

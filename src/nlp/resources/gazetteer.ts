@@ -10,7 +10,7 @@ export interface GazetteerEntry {
   population: number;
   lat: number | null;
   lon: number | null;
-  /** First-level region (a US state's postal code, else the data's own code) of a region or town; '' if none. */
+  /** First-level region (a US state's postal code, else the data's own code) of a region, city or town; '' if none. */
   regionCode: string;
 }
 
@@ -38,8 +38,10 @@ export interface Gazetteer {
 
 /** Names of letters and single spaces, most of them, tokenize to their words: split without the tokenizer (loads 3x faster). */
 const PLAIN_WORDS = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+)*$/u;
-/** A name's lookup key: its tokens, lower case, joined by spaces ("washington , d.c."). */
-const keyString = (name: string) => (PLAIN_WORDS.test(name) ? name.toLowerCase() : tokenize(name).map((t) => t.text.toLowerCase()).join(' '));
+/** The lookup key of a name given as words: lower case, joined by spaces ("washington , d.c."). */
+const wordsKey = (words: string[]) => words.map((w) => w.toLowerCase()).join(' ');
+/** A name's lookup key: the key of its tokens. */
+const keyString = (name: string) => (PLAIN_WORDS.test(name) ? name.toLowerCase() : wordsKey(tokenize(name).map((t) => t.text)));
 
 /** Letters that Unicode decomposition leaves whole, as English text writes them. */
 const PLAIN_LETTER: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ı: 'i', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', ð: 'd', þ: 'th' };
@@ -116,8 +118,6 @@ function rank(e: GazetteerEntry): number {
 
 const byRankThenPopulation = (a: GazetteerEntry, b: GazetteerEntry) => rank(a) - rank(b) || b.population - a.population || (a.countryCode < b.countryCode ? -1 : a.countryCode > b.countryCode ? 1 : 0);
 
-const emptyGazetteer = (): Gazetteer => ({ byKey: new Map(), lengths: new Map(), countryNames: new Map(), regionsByCode: new Map(), regionAbbreviations: new Map() });
-
 /** A region's key in `regionsByCode`: country and region code, "US|WA". */
 export const regionKey = (e: { countryCode: string; regionCode: string }) => `${e.countryCode}|${e.regionCode}`;
 
@@ -130,17 +130,20 @@ let cachedTowns: TownIndex | null = null;
  */
 export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
-  const g = emptyGazetteer();
+  const g: Gazetteer = { byKey: new Map(), lengths: new Map(), countryNames: new Map(), regionsByCode: new Map(), regionAbbreviations: new Map() };
   const place = { population: 0, lat: null, lon: null, regionCode: '' };
   for (const [code, name] of readTsv('gazetteer/countries.tsv')) {
     add(g, { ...place, kind: 'country', name, countryCode: code });
     if (!g.countryNames.has(code)) g.countryNames.set(code, name);
   }
   for (const [code, demonym] of readTsv('gazetteer/demonyms.tsv')) add(g, { ...place, kind: 'demonym', name: demonym, countryCode: code });
+  const codedRegions: GazetteerEntry[] = [];
   for (const [code, region, regionCode] of readTsv('gazetteer/regions.tsv')) {
     const entry: GazetteerEntry = { ...place, kind: 'region', name: region, countryCode: code, regionCode };
     add(g, entry);
-    if (regionCode && !g.regionsByCode.has(regionKey(entry))) g.regionsByCode.set(regionKey(entry), entry);
+    if (!regionCode) continue;
+    codedRegions.push(entry);
+    if (!g.regionsByCode.has(regionKey(entry))) g.regionsByCode.set(regionKey(entry), entry);
   }
   for (const [code, regionCode, abbreviation] of readTsv('gazetteer/region-abbreviations.tsv')) g.regionAbbreviations.set(abbreviation.toLowerCase(), `${code}|${regionCode}`);
   for (const [name] of readTsv('gazetteer/areas.tsv')) add(g, { ...place, kind: 'area', name, countryCode: '' });
@@ -153,9 +156,7 @@ export function loadGazetteer(): Gazetteer {
   // A region's population is that of its cities, where their region codes agree (US states and
   // a few more): "Florida" is first the state, before the Puerto Rican municipality and the
   // Uruguayan department of that name.
-  for (const list of g.byKey.values()) {
-    for (const e of list) if (e.kind === 'region' && e.regionCode) e.population = regionPopulation.get(regionKey(e)) ?? 0;
-  }
+  for (const region of codedRegions) region.population = regionPopulation.get(regionKey(region)) ?? 0;
   // Best entry first (see rank), then the most populous.
   for (const list of g.byKey.values()) list.sort(byRankThenPopulation);
   cached = g;
@@ -197,7 +198,7 @@ export function loadTowns(): TownIndex {
   const parsed = new Map<string, GazetteerEntry[]>();
   cachedTowns = {
     entries(words) {
-      const key = words.map((w) => w.toLowerCase()).join(' ');
+      const key = wordsKey(words);
       let list = parsed.get(key);
       if (!list) {
         const rows = rowsByKey.get(key);
@@ -218,7 +219,7 @@ const CONNECTORS = new Set(['of', 'and', 'the', 'de', 'da', 'del', 'la', 'le', '
 /** Longest gazetteer matches over tokens (capitalised names only), left to right, not overlapping. */
 /** The gazetteer's entries for a name given as words ("South", "Sudan"), matched case-insensitively. */
 export function placeEntries(g: Gazetteer, words: string[]): GazetteerEntry[] | undefined {
-  return g.byKey.get(words.map((w) => w.toLowerCase()).join(' '));
+  return g.byKey.get(wordsKey(words));
 }
 
 export function matchGazetteer(g: Gazetteer, words: string[]): GazetteerMatch[] {
