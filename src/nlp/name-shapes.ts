@@ -87,10 +87,67 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
         while (first < s.first && sentenceStart.has(first) && bucket(first) <= 2) first++;
         if (first < s.first) s = makeSpan(first, s.last, s.type);
       }
+      // "10th" + "Mountain Division", "1-135th" + "Aviation Battalion": a unit's number is part of
+      // its name (not a count or a date: "21st Century ... Center", "110th Congress").
+      if (isHead(s.last - 1) && namesUnit(tokens, s.first, s.last)) {
+        const number = ordinalBefore(tokens, s.first, taken);
+        if (number >= 0 && oneSpace(s.first - 1, s.first)) s = makeSpan(number, s.last, s.type);
+      }
+    }
+    out.push(s);
+  }
+  return joinEchelons(tokens, out, taken);
+}
+
+/** Military echelons, smallest first: a unit is written before the larger unit it belongs to. */
+const ECHELONS = new Map([['company', 1], ['battery', 1], ['troop', 1], ['battalion', 2], ['squadron', 2], ['regiment', 3], ['brigade', 3], ['group', 3], ['division', 4], ['wing', 4], ['corps', 5], ['army', 5], ['fleet', 5]]);
+/** Words of military units' names, which go with a number ("96th Regional Readiness Command"). */
+const UNIT_WORDS = new Set([...ECHELONS.keys(), 'command', 'airborne', 'infantry', 'cavalry', 'artillery', 'armor', 'marines']);
+
+function namesUnit(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (UNIT_WORDS.has(tokens[i].text.toLowerCase())) return true;
+  return false;
+}
+
+/**
+ * "3rd Battalion, 321st Field Artillery Regiment", "1st Brigade, 10th Mountain Division": a numbered
+ * unit, a comma and the numbered larger unit it belongs to are one name. A list of units of one
+ * size ("82nd Airborne Division, 101st Airborne Division") stays a list.
+ */
+function joinEchelons(tokens: Token[], spans: CleanSpan[], taken: Uint8Array): CleanSpan[] {
+  const echelon = (s: CleanSpan) => (s.type === 'ORGANIZATION' && ordinalEnd(tokens, s.first) > 0 ? (ECHELONS.get(tokens[s.last - 1].text.toLowerCase()) ?? 0) : 0);
+  const out: CleanSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    const small = prev ? echelon(prev) : 0;
+    if (small > 0 && s.first === prev.last + 1 && tokens[prev.last].text === ',' && !taken[prev.last] && echelon(s) > small) {
+      out[out.length - 1] = makeSpan(prev.first, s.last, 'ORGANIZATION', prev.title);
+      continue;
     }
     out.push(s);
   }
   return out;
+}
+
+const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/i;
+const DIGITS = /^\d+$/;
+
+/** Where the ordinal number starting at token `at` ends ("10" "th", "1" "-" "135" "th"), or -1: digits with an ordinal suffix written onto them. */
+function ordinalEnd(tokens: Token[], at: number): number {
+  const attached = (a: number) => a + 1 < tokens.length && tokens[a].end === tokens[a + 1].start;
+  let k = at;
+  if (k + 2 < tokens.length && DIGITS.test(tokens[k].text) && tokens[k + 1].text === '-' && attached(k) && attached(k + 1)) k += 2;
+  return k + 1 < tokens.length && DIGITS.test(tokens[k].text) && attached(k) && ORDINAL_SUFFIX.test(tokens[k + 1].text) ? k + 2 : -1;
+}
+
+/** Where an ordinal number ending right before token `at` starts, or -1; none of it may be inside another name. */
+function ordinalBefore(tokens: Token[], at: number, taken: Uint8Array): number {
+  for (const first of [at - 4, at - 2]) {
+    if (first < 0 || ordinalEnd(tokens, first) !== at) continue;
+    for (let i = first; i < at; i++) if (taken[i]) return -1;
+    return first;
+  }
+  return -1;
 }
 
 /** Lower-case words that may stand inside an organisation's name ("Committee on the Civil Dimension of Security"). */
@@ -115,8 +172,12 @@ export function addTitleCaseOrganisations(text: string, tokens: Token[], spans: 
   const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const added: CleanSpan[] = [];
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i - 1].text !== 'the' || !titleCase(i) || !oneSpace(i - 1, i)) continue;
-    let end = i + 1;
+    if (lower(i - 1) !== 'the' || !oneSpace(i - 1, i)) continue;
+    // "the 2nd Battalion": a unit's number opens its name (and may follow a capitalised "The").
+    const numberEnd = taken[i] ? -1 : ordinalEnd(tokens, i);
+    const nameStart = numberEnd > 0 && oneSpace(numberEnd - 1, numberEnd) ? numberEnd : i;
+    if ((nameStart === i && tokens[i - 1].text !== 'the') || !titleCase(nameStart)) continue;
+    let end = nameStart + 1;
     let connected = false;
     for (;;) {
       if (end < tokens.length && titleCase(end) && oneSpace(end - 1, end)) end++;
@@ -133,8 +194,8 @@ export function addTitleCaseOrganisations(text: string, tokens: Token[], spans: 
     }
     const after = tokens[end];
     const closed = !after || !/^\p{Lu}/u.test(after.text);
-    const headFirst = isHead(i) && connected;
-    const headLast = isHead(end - 1) && !connected && !lists.titleWords.has(lower(i));
+    const headFirst = isHead(nameStart) && connected;
+    const headLast = isHead(end - 1) && !connected && !lists.titleWords.has(lower(nameStart)) && (nameStart === i || namesUnit(tokens, nameStart, end));
     if (end - i >= 2 && closed && (headFirst || headLast)) added.push(makeSpan(i, end, 'ORGANIZATION'));
     i = end;
   }

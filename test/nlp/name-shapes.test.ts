@@ -7,6 +7,9 @@ describe('organisation shapes: where a name starts and ends', () => {
     ['a possessive before a committee ends the first name', "She chairs the City Council's Committee on Transport and Roads.", ['ORGANIZATION:City Council', 'ORGANIZATION:Committee on Transport and Roads']],
     ['a mission takes in the country it serves', 'Engineers joined the United Nations Mission in Liberia last year.', ['ORGANIZATION:United Nations Mission in Liberia']],
     ['capitalised words before a committee belong to it', 'The report goes to the Trade and Security Committee next week.', ['ORGANIZATION:Trade and Security Committee']],
+    ["a unit's number is part of its name", 'Airmen of the 214th Tanker Airlift Wing flew home on Friday.', ['ORGANIZATION:214th Tanker Airlift Wing']],
+    ['a hyphenated unit number too', 'Pilots of the 2-149th Aviation Battalion landed safely.', ['ORGANIZATION:2-149th Aviation Battalion']],
+    ['a unit and the larger unit it belongs to are one name', 'Gunners of the 4th Battalion, 377th Field Artillery Regiment trained in the desert.', ['ORGANIZATION:4th Battalion, 377th Field Artillery Regiment']],
   ]);
 });
 
@@ -17,6 +20,9 @@ describe('organisation shapes: what they must not do (false positives)', () => {
     ['a headline verb is not part of the name', 'Senator Cole Joins Bipartisan Coalition For Rural Broadband', /^ORGANIZATION:Joins/],
     ['a task force is not named after its town', 'Officers of the Drug Task Force in Harlow arrested two men.', /^ORGANIZATION:.*in Harlow$/],
     ['"The" does not start a name', 'Professor Ruth Abel at The Fletcher School spoke.', /^ORGANIZATION:The /],
+    ["a Congress's number is a time, not part of the name", 'In the 109th Congress the bill passed.', /^ORGANIZATION:109th/],
+    ['a century is not a unit number', 'Grants go to the 21st Century Rural Learning Center this year.', /^ORGANIZATION:21st/],
+    ['a list of units of one size stays a list', 'Troops of the 81st Infantry Division, 92nd Infantry Division and 7th Light Division deployed.', /Division, /],
   ]);
 });
 
@@ -25,6 +31,7 @@ describe('title-case organisations the tagger missed', () => {
     ['ending in a head word', 'Officers of the Northern Ridge Mounted Police attended the ceremony.', 'ORGANIZATION:Northern Ridge Mounted Police'],
     ['starting with a head word, going on with "of"', 'Findings will be shared with the Committee on the Rural Dimension of Security next month.', 'ORGANIZATION:Committee on the Rural Dimension of Security'],
     ['common words with a head word are a name, not a short form', 'Funding came from the World Health Organization and others.', 'ORGANIZATION:World Health Organization'],
+    ['a numbered unit', 'The 6th Battalion returned from its deployment on Monday.', 'ORGANIZATION:6th Battalion'],
   ]);
 
   itDoesNotFind(
