@@ -3,6 +3,7 @@ import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } fro
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
+import { partyStateEnd } from './release-conventions.js';
 import { HAS_LETTER, isFirstNameWord, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
@@ -133,7 +134,9 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (commonAcronyms.has(text)) continue;
     if (SHIP_PREFIXES.has(tokens[s.first].text) || (s.first > 0 && SHIP_PREFIXES.has(tokens[s.first - 1].text))) continue;
     if (s.type === 'ORGANIZATION' && s.last - s.first > 1 && INSTRUMENTS.has(lower(s.last - 1))) continue;
-    if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first))) continue;
+    // A legal form alone ("Co", "NV") is no name, but a state in "(D-CO)", "(D-NV)" is a place.
+    const partyState = s.first >= 3 && partyStateEnd(tokens, s.first - 3) === s.last;
+    if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first)) && !partyState) continue;
     // A one-word "person" in capitals is an acronym, unless the document names a person with it
     // in ordinary case ("RAMIREZ" in a headline, "Senator Ana Ramirez" below).
     if (s.type === 'PERSON' && !loud && s.last - s.first === 1 && ACRONYM_LIKE.test(tokens[s.first].text) && !personWords.has(tokens[s.first].text)) continue;
@@ -161,7 +164,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     }
     // Single words that are organisations whatever the tagger says: compromise's lexicon lists them
     // as organisations, or they are acronyms that no gazetteer lists as a place ("UNIFIL").
-    const single = s.last - s.first === 1 && !isPlace([tokens[s.first].text]);
+    const single = s.last - s.first === 1 && !isPlace([tokens[s.first].text]) && !partyState;
     const knownOrg = single && (lexicon.get(lower(s.first))?.includes('org') || (s.type === 'LOCATION' && !loud && /^\p{Lu}{3,}$/u.test(tokens[s.first].text)));
     // A head word makes an organisation, unless the whole name is a known place ("Newport News").
     const headed = s.last - s.first > 1 && isHead(s.last - 1) && !(s.type === 'LOCATION' && isPlace(tokens.slice(s.first, s.last).map((t) => t.text)));

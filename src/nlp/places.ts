@@ -1,6 +1,7 @@
 import type { Entity, Mention } from '../schema/document.js';
 import type { Token } from './tokenize.js';
-import { matchGazetteer, placeEntries, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
+import { matchGazetteer, placeEntries, regionKey, usState, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
+import { partyStateEnd } from './release-conventions.js';
 import { tokenize } from './tokenize.js';
 
 /**
@@ -29,6 +30,11 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
   const at = mentionTokens(tokens);
   const locationAt = locationsByStart(entities);
   const chosen = placesWrittenInParts(tokens, at, locationAt, entities, gazetteer);
+  // A member of Congress's state is a state the document names.
+  for (const [e, state] of partyStates(tokens, at, entities, gazetteer)) {
+    chosen.set(e, state);
+    regions.add(regionKey(state));
+  }
   const counties = countiesListed(tokens, at, entities);
   for (const e of entities) {
     if (e.type !== 'LOCATION' || chosen.has(e)) continue;
@@ -138,6 +144,24 @@ function namesOfCitiesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry>
 
 /** A region's postal code, "WA". */
 const POSTAL_CODE = /^\p{Lu}{2}$/u;
+/**
+ * The states of members of Congress written after their names, "(D-WA)", "(R-Mont.)": the state
+ * there is the US state ("WA" is not Wa in Ghana), when every mention of the entity is written so.
+ */
+function partyStates(tokens: Token[], at: MentionTokens, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
+  const found = new Map<Entity, GazetteerEntry>();
+  const stateOf = (m: Mention) => {
+    const first = at.first(m);
+    if (first === undefined || first < 3 || partyStateEnd(tokens, first - 3) !== at.after(m)) return undefined;
+    return usState(gazetteer, tokenize(m.text).map((t) => t.text));
+  };
+  for (const e of entities) {
+    if (e.type !== 'LOCATION') continue;
+    const states = e.mentions.map(stateOf);
+    if (states[0] && states.every((x) => x === states[0])) found.set(e, states[0]);
+  }
+  return found;
+}
 
 /**
  * Places written "PLACE, REGION" where the region is one of the place's own ("Aberdeen, Wash.",

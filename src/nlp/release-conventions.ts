@@ -1,7 +1,7 @@
 import { oneSpaceApart, type Token } from './tokenize.js';
 import { makeSpan, spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
-import { placeEntries } from './resources/gazetteer.js';
+import { placeEntries, usState } from './resources/gazetteer.js';
 
 /**
  * Legal forms that end a company's name ("Sentrix Labs, Inc."). Too ambiguous to be here:
@@ -19,6 +19,21 @@ const ORG_TITLES = new Set(['officer', 'director', 'chairman', 'chairwoman', 'ch
 const DASHES = new Set(['-', '--', '–', '—']);
 const TICKER = /^[\p{Lu}\p{N}.]{1,6}$/u;
 const CAPITALISED = /^\p{Lu}/u;
+/** A US party's letter before a member of Congress's state: "(D-WA)", "(R-Mont.)", "(I-Vt.)". */
+const PARTY = /^[DRI]$/;
+
+/**
+ * "(D-WA)", "(R-South Dakota)": where the state part of a member of Congress's party and state
+ * opening at token `open` ("(") ends (the index of its ")"), or -1. The state is tokens open+3 to
+ * that index; whether it is a state is for the caller to check.
+ */
+export function partyStateEnd(tokens: Token[], open: number): number {
+  const joined = (a: number) => tokens[a].end === tokens[a + 1].start;
+  if (tokens[open].text !== '(' || open + 4 >= tokens.length || !PARTY.test(tokens[open + 1].text) || tokens[open + 2].text !== '-' || !joined(open) || !joined(open + 1) || !joined(open + 2)) return -1;
+  let end = open + 4;
+  while (end < tokens.length && end - open < 6 && tokens[end].text !== ')') end++;
+  return tokens[end]?.text === ')' && joined(end - 1) ? end : -1;
+}
 
 /**
  * Names marked by the conventions of press releases, whatever the tagger made of them:
@@ -29,7 +44,8 @@ const CAPITALISED = /^\p{Lu}/u;
  *    organisation, when it is no place and not words of the common vocabulary ("Secretary of
  *    Health" is a title, "Director of Europol" names an agency);
  *  - "Sentrix Labs, Inc.": a legal form ends a company's name, which takes in the capitalised
- *    words before it.
+ *    words before it;
+ *  - "(D-WA)", "(R-Mont.)": the state of a member of Congress, after the party, is a place.
  * A name found this way replaces the spans the tagger put inside it.
  */
 export function applyReleaseConventions(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
@@ -59,8 +75,8 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
 
   const found: CleanSpan[] = [];
   const dropped: Array<[number, number]> = [];
-  const add = (first: number, last: number) => {
-    if (last > first) found.push(makeSpan(first, last, 'ORGANIZATION'));
+  const add = (first: number, last: number, type: CleanSpan['type'] = 'ORGANIZATION') => {
+    if (last > first) found.push(makeSpan(first, last, type));
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -79,6 +95,9 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
     if (t === '/' && i + 3 < tokens.length && tokens[i + 2].text === '/' && DASHES.has(tokens[i + 3].text) && capitalised(i + 1) && gap(i, i + 1) === '' && gap(i + 1, i + 2) === '') {
       add(i + 1, i + 2);
     }
+    // "(D-WA)": a state.
+    const stateEnd = t === '(' ? partyStateEnd(tokens, i) : -1;
+    if (stateEnd > 0 && usState(gazetteer, tokens.slice(i + 3, stateEnd).map((x) => x.text))) add(i + 3, stateEnd, 'LOCATION');
     // "(NYSE: HDS)", "(Euronext Amsterdam: VIREO)".
     if (t === '(') {
       const end = runFrom(i + 1, 3);

@@ -42,6 +42,9 @@ describe('place linking: which place of a name', () => {
     ['"St" without its stop, in a named state, twenty times smaller than its namesake abroad', 'The post office in St Petersburg was renamed, Florida officials said.', 'St Petersburg', ['St Petersburg', 'Florida'], 'US city 28'],
     ['a state before smaller regions of its name abroad (its cities are counted)', 'Farmers in Montana lost crops.', 'Montana', ['Montana'], 'US region -'],
     ['a state named after a city of that state', 'The port in Norfolk, Virginia and others in Virginia grew.', 'Virginia', ['Norfolk', 'Virginia'], 'US region -'],
+    ["a member of Congress's state, not a city abroad", 'Sen. Ida Crane (D-WA) praised the grant.', 'WA', ['WA'], 'US region -'],
+    ["a member of Congress's state written as a newspaper abbreviation", 'Sen. Ed Marsh (R-Mont.) praised the grant.', 'Mont.', ['Mont.'], 'US region -'],
+    ["a member of Congress's state tells which city of a name", 'Sen. Ida Crane (D-ME) toured the port of Portland.', 'Portland', ['Portland', 'ME'], 'US city 44'],
   ])('%s', (_, text, name, names, expected) => {
     expect(where(link(text, names).get(name))).toBe(expected);
   });

@@ -9,6 +9,9 @@ describe('press-release conventions: names they mark', () => {
     ['organisation after a title and "of"', 'said Ana Ruiz, Chief Executive Officer of Zelvora, in a statement.', 'ORGANIZATION:Zelvora'],
     ['legal form ending a company name', 'The order was placed with Brackley Ocean Freight, Inc. last week.', 'ORGANIZATION:Brackley Ocean Freight, Inc.'],
     ['legal form without a comma', 'Copyright 2022 Ostrava Pump Works Ltd and its partners.', 'ORGANIZATION:Ostrava Pump Works Ltd'],
+    ["a member of Congress's state after the party", 'Sen. Dora Pike (R-ME) said the bill would help farmers.', 'LOCATION:ME'],
+    ['a state code that is also a legal form', 'Rep. Owen Tarr (D-CO) and Sen. Lia Wend (D-NV) wrote to the agency.', ['LOCATION:CO', 'LOCATION:NV']],
+    ['an abbreviated state', 'Sen. Carl Ames (R-Mont.) voted against it.', 'LOCATION:Mont.'],
   ]);
 });
 
@@ -21,5 +24,7 @@ describe('press-release conventions: what they must not mark (false positives)',
     ['"Co." is also a county', 'Funds go to fire departments in Wise Co. and Lee Co. this year.', /^ORGANIZATION:.*Co\.$/],
     ['a title is not part of the company', 'The President and CEO of Brackley Ocean Freight, Inc. spoke first.', /^ORGANIZATION:(President|CEO)/],
     ['"About" inside a sentence', 'About Ninety Mile Beach, residents said little.', /^ORGANIZATION:Ninety Mile Beach$/],
+    ['a state code after a letter that is no party', 'Letters (Q-ME) went unanswered.', /^LOCATION:ME$/],
+    ['a legal form outside a party and state stays no name', 'The order went to the firm Acme Co on Monday.', /:Co$/],
   ]);
 });

@@ -121,6 +121,17 @@ const byRankThenPopulation = (a: GazetteerEntry, b: GazetteerEntry) => rank(a) -
 /** A region's key in `regionsByCode`: country and region code, "US|WA". */
 export const regionKey = (e: { countryCode: string; regionCode: string }) => `${e.countryCode}|${e.regionCode}`;
 
+/**
+ * The US state a member of Congress's designation writes after the party ("WA", "Mont.", "N.Y.",
+ * "South Dakota"), or undefined.
+ */
+export function usState(gazetteer: Gazetteer, words: string[]): GazetteerEntry | undefined {
+  const written = words.join(' ');
+  const key = gazetteer.regionAbbreviations.get(written.toLowerCase()) ?? (/^\p{Lu}{2}$/u.test(written) ? `US|${written}` : undefined);
+  if (key) return key.startsWith('US|') ? gazetteer.regionsByCode.get(key) : undefined;
+  return placeEntries(gazetteer, words)?.find((e) => e.kind === 'region' && e.countryCode === 'US');
+}
+
 let cached: Gazetteer | null = null;
 let cachedTowns: TownIndex | null = null;
 
