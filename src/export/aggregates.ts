@@ -91,6 +91,7 @@ export class EntityTable {
           documents: t.documents,
           mentions: t.mentions,
           country_code: place?.country_code ?? '',
+          region_code: place?.region_code ?? '',
           place_kind: place?.kind ?? '',
           lat: place?.lat ?? null,
           lon: place?.lon ?? null,

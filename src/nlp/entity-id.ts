@@ -1,4 +1,4 @@
-import type { EntityType } from '../schema/document.js';
+import type { Entity, EntityType } from '../schema/document.js';
 import { NO_ALIASES, type AliasTable } from './aliases.js';
 
 /** A name written as an acronym: "NATO", "U.S.", "AT&T". */
@@ -34,4 +34,25 @@ export function entityId(type: EntityType, name: string, aliases: AliasTable = N
     if (words.length >= 2) id = `${TYPE_SLUG[type]}/${slug(`${words[0]} ${words[words.length - 1]}`)}`;
   }
   return aliases.into.get(id) ?? aliases.into.get(full) ?? id;
+}
+
+/**
+ * "location/portland.us-me", "location/paris.fr": a linked place other than a country carries
+ * the ISO 3166-2 region, else the country, it was linked to in its id, so that Portland, Maine
+ * and Portland, Oregon, or Georgia the state and Georgia the country, are apart across the run.
+ * An id an aliases file set is kept; the new id can be merged by one too. Returns the
+ * span-to-id table with the new ids.
+ */
+export function placeIds(entities: Entity[], spanEntity: string[], aliases: AliasTable = NO_ALIASES): string[] {
+  const taken = new Set(entities.map((e) => e.id));
+  const renamed = new Map<string, string>();
+  for (const e of entities) {
+    if (!e.place || e.place.kind === 'country' || e.id !== entityId('LOCATION', e.name)) continue;
+    const own = `${e.id}.${(e.place.region_code ?? e.place.country_code).toLowerCase()}`;
+    const id = aliases.into.get(own) ?? own;
+    if (taken.has(id)) continue;
+    renamed.set(e.id, id);
+    e.id = id;
+  }
+  return renamed.size ? spanEntity.map((id) => renamed.get(id) ?? id) : spanEntity;
 }

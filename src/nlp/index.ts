@@ -8,6 +8,7 @@ import { inCapitalLines, isOrdinaryWord, usuallyLowerCase } from './word-classes
 import { makeConsistent } from './consistency.js';
 import type { NlpContext } from './context.js';
 import { buildEntities, type AcronymDefinition } from './entities.js';
+import { placeIds } from './entity-id.js';
 import { countTerms, type Terms } from './keywords.js';
 import { linkPlaces } from './places.js';
 import { addGazetteerPlaces, applyNamePatterns, extendOrganisations } from './patterns.js';
@@ -125,7 +126,9 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.acronyms = result.acronyms;
   }],
   ['places', (a, ctx) => {
-    a.countries = linkPlaces(need(a.tokens, 'tokens', 'places'), need(a.entities, 'entities', 'places'), ctx.resources.gazetteer, loadTowns);
+    const entities = need(a.entities, 'entities', 'places');
+    a.countries = linkPlaces(need(a.tokens, 'tokens', 'places'), entities, ctx.resources.gazetteer, loadTowns);
+    a.spanEntity = placeIds(entities, need(a.spanEntity, 'entity of each span', 'places'), ctx.aliases);
   }],
   ['themes', (a, ctx) => {
     const tokens = need(a.tokens, 'tokens', 'themes');

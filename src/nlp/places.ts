@@ -46,9 +46,10 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
       if (inTowns) candidates.set(e, inTowns);
       continue;
     }
-    // World regions ("Middle East") are places without a country: left unlinked.
+    // World regions ("Middle East") are places without a country: left unlinked, and not taken
+    // for a smaller place of their name ("Asia" is no town in the Philippines).
     const entries = found.filter((x) => x.kind !== 'demonym' && x.kind !== 'area');
-    if (!entries.length) continue;
+    if (!entries.length || found.find((x) => x.kind !== 'demonym')?.kind === 'area') continue;
     candidates.set(e, entries);
     if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
   }
@@ -93,7 +94,8 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     else choose(e, entries, entries.find((x) => countries.has(x.countryCode)), 10);
   }
   for (const [e, best] of chosen) {
-    e.place = { kind: best.kind === 'country' ? 'country' : best.kind === 'region' ? 'region' : 'city', country_code: best.countryCode, lat: best.lat, lon: best.lon };
+    const region = best.kind !== 'country' && best.regionCode ? `${best.countryCode}-${best.regionCode}` : null;
+    e.place = { kind: best.kind === 'country' ? 'country' : best.kind === 'region' ? 'region' : 'city', country_code: best.countryCode, region_code: region, lat: best.lat, lon: best.lon };
   }
   const referred = new Set(countries);
   for (const m of matchGazetteer(gazetteer, tokens.map((t) => t.text))) {
@@ -189,10 +191,10 @@ function placesWrittenWithRegion(
     for (let len = 3; len >= 1; len--) {
       const words = tokens.slice(i, i + len).map((x) => x.text);
       if (words.length < len || !/^\p{Lu}/u.test(words[0])) continue;
-      const named = placeEntries(gazetteer, words);
-      if (named?.[0].kind === 'country') return [`${named[0].countryCode}|`];
-      const inRegions = named?.filter((x) => x.kind === 'region' && x.regionCode);
-      if (inRegions?.length) return inRegions.map(regionKey);
+      // Every reading: "Georgia" is a country and a state ("Tbilisi, Georgia", "Atlanta, Georgia").
+      const named = placeEntries(gazetteer, words) ?? [];
+      const keys = named.flatMap((x) => (x.kind === 'country' ? [`${x.countryCode}|`] : x.kind === 'region' && x.regionCode ? [regionKey(x)] : []));
+      if (keys.length) return keys;
     }
     return POSTAL_CODE.test(t.text) ? [t.text] : [];
   };

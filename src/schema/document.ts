@@ -16,13 +16,14 @@ export type Mention = z.infer<typeof Mention>;
 export const Place = z.object({
   kind: z.enum(['country', 'region', 'city']).describe('What the gazetteer matched: a country, a first-level region (a US state), a city or town of 1,000 people or more'),
   country_code: z.string().length(2).describe('ISO 3166-1 alpha-2 code of the country'),
+  region_code: z.string().nullable().describe('ISO 3166-2 code of the first-level region (a US state: "US-ME") of a region, or of a city or town where the gazetteer has it (US, Swiss and Belgian places), else null'),
   lat: z.number().nullable().describe('Latitude (WGS84) of a city or town, else null'),
   lon: z.number().nullable().describe('Longitude (WGS84) of a city or town, else null'),
 });
 export type Place = z.infer<typeof Place>;
 
 export const Entity = z.object({
-  id: z.string().describe('Stable id from type and normalised name (a person by first and last name), e.g. person/rosemary-dicarlo'),
+  id: z.string().describe('Stable id from type and normalised name (a person by first and last name), e.g. person/rosemary-dicarlo; a linked place other than a country also by where it is: location/portland.us-me'),
   type: EntityType.describe('PERSON, ORGANIZATION or LOCATION'),
   name: z.string().describe('Canonical name: the fullest form used in the document'),
   aliases: z.array(z.string()).describe('Other forms the document uses for this entity, sorted'),

@@ -34,13 +34,14 @@ export const DocumentRow = z.object({
 });
 
 export const EntityRow = z.object({
-  entity_id: z.string().describe('Stable id: type and normalised canonical name (a bare acronym the run defines one way only takes its long form\'s id; a surname alone, the id of the one person the run names in full with it)'),
+  entity_id: z.string().describe('Stable id: type and normalised canonical name, and for a linked place other than a country its ISO 3166-2 region or its country (location/portland.us-me, location/paris.fr) (a bare acronym the run defines one way only takes its long form\'s id; a surname alone, the id of the one person the run names in full with it)'),
   type: EntityType,
   name: z.string().describe('The canonical name most documents use, a spelled-out name before an acronym or an all-capitals form'),
   aliases: z.string().describe('Other forms used in any document, joined by " | "'),
   documents: z.number().int().describe('Documents mentioning the entity'),
   mentions: z.number().int().describe('Mentions over all documents'),
   country_code: z.string().describe('ISO 3166-1 alpha-2 code of a LOCATION (the gazetteer link most of its documents give), else empty'),
+  region_code: z.string().describe('ISO 3166-2 code of the first-level region of a linked LOCATION ("US-ME"; see documents.jsonl place.region_code), else empty'),
   place_kind: z.string().describe('country, region or city (a city or town) for a linked LOCATION, else empty'),
   lat: z.number().nullable().describe('Latitude of a city or town, else empty'),
   lon: z.number().nullable().describe('Longitude of a city or town, else empty'),

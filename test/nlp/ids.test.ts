@@ -3,6 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entityId, slug } from '../../src/nlp/entities.js';
 import { compileAliases } from '../../src/nlp/aliases.js';
+import { placeIds } from '../../src/nlp/entity-id.js';
+import { analyze, createContext } from '../../src/nlp/index.js';
+import type { Entity } from '../../src/schema/document.js';
 import { cli, tempDir } from '../helpers/run.js';
 
 describe('entity ids', () => {
@@ -26,6 +29,34 @@ describe('entity ids', () => {
 
   it('slugs never come out empty', () => {
     expect(slug('…')).toBe('x');
+  });
+});
+
+describe('place ids: places of one name are apart', () => {
+  const ctx = createContext();
+  const idsOf = (text: string) => analyze({ id: 'd', text, title: null, date: null, dateline: null } as never, ctx).entities!.filter((e) => e.type === 'LOCATION').map((e) => e.id);
+
+  it.each([
+    ['a city in a US state has the state', 'The Governor of Maine said Portland will host the summit.', 'location/portland.us-me'],
+    ['the namesake in another state has its own', 'The Governor of Oregon said Portland will host the summit.', 'location/portland.us-or'],
+    ['a state has its own code', 'Farmers in Maine lost crops.', 'location/maine.us-me'],
+    ['a city abroad has its country where the gazetteer has no region', 'Talks in Lyon ended on Friday.', 'location/lyon.fr'],
+    ['a country has none', 'Exports to Canada grew.', 'location/canada'],
+    ['a state named like a country is apart from it', 'The plant in Atlanta, Georgia hired 200 people.', 'location/georgia.us-ga'],
+    ['the country named like a state', 'Talks in Tbilisi, Georgia ended on Friday.', 'location/georgia'],
+  ])('%s', (_, text, id) => {
+    expect(idsOf(text)).toContain(id);
+  });
+
+  it('an id an aliases file set is kept, and the new id can be merged', () => {
+    const place = { kind: 'city', country_code: 'US', region_code: 'US-ME', lat: 43.7, lon: -70.3 } as const;
+    const entity = (id: string): Entity => ({ id, type: 'LOCATION', name: 'Portland', aliases: [], role: null, place: { ...place }, mentions: [] });
+    const merged = [entity('location/portland-maine')];
+    expect(placeIds(merged, ['location/portland-maine'])).toEqual(['location/portland-maine']);
+    const aliases = compileAliases({ merge: [{ into: 'location/portland-harbour', ids: ['location/portland.us-me'] }], separate: [] });
+    const own = [entity('location/portland')];
+    expect(placeIds(own, ['location/portland', 'person/x'], aliases)).toEqual(['location/portland-harbour', 'person/x']);
+    expect(own[0].id).toBe('location/portland-harbour');
   });
 });
 

@@ -42,6 +42,8 @@ describe('place linking: which place of a name', () => {
     ['"St" without its stop, in a named state, twenty times smaller than its namesake abroad', 'The post office in St Petersburg was renamed, Florida officials said.', 'St Petersburg', ['St Petersburg', 'Florida'], 'US city 28'],
     ['a state before smaller regions of its name abroad (its cities are counted)', 'Farmers in Montana lost crops.', 'Montana', ['Montana'], 'US region -'],
     ['a state named after a city of that state', 'The port in Norfolk, Virginia and others in Virginia grew.', 'Virginia', ['Norfolk', 'Virginia'], 'US region -'],
+    ['a state named like a country, after one of its cities', 'The plant in Atlanta, Georgia hired 200 people.', 'Georgia', ['Atlanta', 'Georgia'], 'US region -'],
+    ['the country, after one of its cities', 'Talks in Tbilisi, Georgia ended on Friday.', 'Georgia', ['Tbilisi', 'Georgia'], 'GE country -'],
     ["a member of Congress's state, not a city abroad", 'Sen. Ida Crane (D-WA) praised the grant.', 'WA', ['WA'], 'US region -'],
     ["a member of Congress's state written as a newspaper abbreviation", 'Sen. Ed Marsh (R-Mont.) praised the grant.', 'Mont.', ['Mont.'], 'US region -'],
     ["a member of Congress's state tells which city of a name", 'Sen. Ida Crane (D-ME) toured the port of Portland.', 'Portland', ['Portland', 'ME'], 'US city 44'],
@@ -50,7 +52,23 @@ describe('place linking: which place of a name', () => {
   });
 });
 
+describe('place linking: region codes', () => {
+  it.each([
+    ['a state', 'Farmers in Maine lost crops.', 'Maine', ['Maine'], 'US-ME'],
+    ['a city in a state', 'The Governor of Maine said Portland will host the summit.', 'Portland', ['Portland', 'Maine'], 'US-ME'],
+    ['a region abroad', 'Flooding hit Manitoba on Monday.', 'Manitoba', ['Manitoba'], 'CA-MB'],
+    ['a country has none', 'Exports to Canada grew.', 'Canada', ['Canada'], null],
+    ['a city where the gazetteer has no region code', 'The summit in Lyon ended.', 'Lyon', ['Lyon'], null],
+  ])('%s', (_, text, name, names, expected) => {
+    expect(link(text, names).get(name)?.region_code).toBe(expected);
+  });
+});
+
 describe('place linking: what must not be linked that way', () => {
+  it('a world region is not a smaller place of its name', () => {
+    expect(link('Trade with Asia grew.', ['Asia']).get('Asia')).toBeNull();
+  });
+
   it.each([
     ['a town with no region or country named', 'Tourism in Moab grew.', 'Moab', ['Moab'], null],
     ['a town in a state the release does not name', 'Counties of Missouri, among them Platte and Boone, get aid.', 'Platte', ['Platte', 'Missouri', 'Boone'], null],

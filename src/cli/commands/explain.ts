@@ -49,7 +49,7 @@ export const explainCommand: Command = {
     }
     out.push('', 'Entities:');
     for (const e of a.entities ?? []) {
-      const extra = [e.role ? `role: ${e.role}` : '', e.place ? `place: ${e.place.kind} ${e.place.country_code}${e.place.lat !== null ? ` (${e.place.lat}, ${e.place.lon})` : ''}` : '', e.aliases.length ? `aliases: ${e.aliases.join(' | ')}` : ''].filter(Boolean);
+      const extra = [e.role ? `role: ${e.role}` : '', e.place ? `place: ${e.place.kind} ${e.place.region_code ?? e.place.country_code}${e.place.lat !== null ? ` (${e.place.lat}, ${e.place.lon})` : ''}` : '', e.aliases.length ? `aliases: ${e.aliases.join(' | ')}` : ''].filter(Boolean);
       out.push(`  ${e.type.padEnd(12)} ${e.name}  [${e.id}]${extra.length ? `  ${extra.join('; ')}` : ''}`);
       out.push(`    ${e.mentions.map((m) => `${m.start}-${m.end} "${m.text}"`).join(', ')}`);
     }
