@@ -3,7 +3,7 @@ import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } fro
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
-import { partyStateEnd } from './release-conventions.js';
+import { partyState as partyStateAt } from './release-conventions.js';
 import { HAS_LETTER, isFirstNameWord, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
@@ -135,7 +135,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (SHIP_PREFIXES.has(tokens[s.first].text) || (s.first > 0 && SHIP_PREFIXES.has(tokens[s.first - 1].text))) continue;
     if (s.type === 'ORGANIZATION' && s.last - s.first > 1 && INSTRUMENTS.has(lower(s.last - 1))) continue;
     // A legal form alone ("Co", "NV") is no name, but a state in "(D-CO)", "(D-NV)" is a place.
-    const partyState = s.first >= 3 && partyStateEnd(tokens, s.first - 3) === s.last;
+    const partyState = s.first >= 3 && partyStateAt(tokens, s.first - 3, gazetteer)?.end === s.last;
     if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first)) && !partyState) continue;
     // A one-word "person" in capitals is an acronym, unless the document names a person with it
     // in ordinary case ("RAMIREZ" in a headline, "Senator Ana Ramirez" below).

@@ -1,7 +1,7 @@
 import type { Entity, Mention } from '../schema/document.js';
 import type { Token } from './tokenize.js';
-import { matchGazetteer, placeEntries, regionKey, usState, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
-import { partyStateEnd } from './release-conventions.js';
+import { matchGazetteer, placeEntries, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
+import { partyState } from './release-conventions.js';
 import { tokenize } from './tokenize.js';
 
 /**
@@ -53,6 +53,21 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     candidates.set(e, entries);
     if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
   }
+  const referred = new Set(countries);
+  for (const m of matchGazetteer(gazetteer, tokens.map((t) => t.text))) {
+    const demonym = m.entries.find((x) => x.kind === 'demonym');
+    if (demonym) referred.add(demonym.countryCode);
+  }
+  // A region the gazetteer cannot size (none of its cities carry its code: regions outside the US,
+  // Switzerland and Belgium) is a reading only where the document names or refers to its country:
+  // "Long Island" is no district of the Bahamas, "Bay" no region of Somalia; "Al Anbar" in a release
+  // that names Iraq is the province.
+  for (const [e, entries] of candidates) {
+    const kept = entries.filter((x) => x.kind !== 'region' || x.population > 0 || referred.has(x.countryCode));
+    if (kept.length === entries.length) continue;
+    if (kept.length) candidates.set(e, kept);
+    else candidates.delete(e);
+  }
   // Towns are candidates only of names the gazetteer lacks.
   const isTown = (entries: GazetteerEntry[]) => entries[0].kind === 'town';
   const townsNamed = (e: Entity) => (isTown(candidates.get(e)!) ? [] : (towns().entries(wordsOf(e.name)) ?? []));
@@ -72,14 +87,35 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
   // document names. Not a region that shares its name with a city written "NAME, PART" elsewhere in
   // its country: "Washington" alone is the state, and as often the capital.
   const sharedWithCity = namesOfCitiesInParts(gazetteer);
-  for (const [e, entries] of candidates) {
-    if (chosen.has(e) || isTown(entries)) continue;
-    const region = byCountry(entries, entries.find((x) => countries.has(x.countryCode)), 10);
-    if (region.kind !== 'region') continue;
+  const nameRegion = (e: Entity, region: GazetteerEntry) => {
     chosen.set(e, region);
     const city = sharedWithCity.get(e.name.toLowerCase());
     const ambiguous = city !== undefined && city.countryCode === region.countryCode && city.regionCode !== region.regionCode;
     if (region.regionCode && !ambiguous) regions.add(regionKey(region));
+  };
+  const isCodedRegion = (x: GazetteerEntry) => x.kind === 'region' && x.regionCode !== '';
+  /**
+   * Names of a country and of a region elsewhere ("Georgia"), read once the other regions are
+   * known. Not a territory that is both (the region's code is the country's: "Puerto Rico", US-PR).
+   */
+  const homonyms: Array<[Entity, GazetteerEntry[]]> = [];
+  for (const [e, entries] of candidates) {
+    if (chosen.has(e) || isTown(entries)) continue;
+    if (entries[0].kind === 'country' && entries.some((x) => isCodedRegion(x) && x.regionCode !== entries[0].countryCode)) {
+      homonyms.push([e, entries]);
+      continue;
+    }
+    const region = byCountry(entries, entries.find((x) => countries.has(x.countryCode)), 10);
+    if (region.kind === 'region') nameRegion(e, region);
+  }
+  // Such a name is the region when the document names it another way ("Georgia" beside "R-Ga." or
+  // "Atlanta, Ga."), or names other regions of its country and no third country ("Alabama,
+  // Florida, Georgia"); else the country.
+  const namesRegionsOf = (code: string) => [...regions].some((k) => k.startsWith(`${code}|`));
+  for (const [e, entries] of homonyms) {
+    const third = (region: GazetteerEntry) => [...countries].some((c) => c !== region.countryCode && c !== entries[0].countryCode);
+    const region = entries.find((x) => isCodedRegion(x) && x.regionCode !== entries[0].countryCode && (regions.has(regionKey(x)) || (namesRegionsOf(x.countryCode) && !third(x))));
+    if (region) nameRegion(e, region);
   }
   for (const [e, entries] of candidates) {
     if (chosen.has(e)) continue;
@@ -96,11 +132,6 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
   for (const [e, best] of chosen) {
     const region = best.kind !== 'country' && best.regionCode ? `${best.countryCode}-${best.regionCode}` : null;
     e.place = { kind: best.kind === 'country' ? 'country' : best.kind === 'region' ? 'region' : 'city', country_code: best.countryCode, region_code: region, lat: best.lat, lon: best.lon };
-  }
-  const referred = new Set(countries);
-  for (const m of matchGazetteer(gazetteer, tokens.map((t) => t.text))) {
-    const demonym = m.entries.find((x) => x.kind === 'demonym');
-    if (demonym) referred.add(demonym.countryCode);
   }
   return [...referred].sort();
 }
@@ -147,15 +178,15 @@ function namesOfCitiesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry>
 /** A region's postal code, "WA". */
 const POSTAL_CODE = /^\p{Lu}{2}$/u;
 /**
- * The states of members of Congress written after their names, "(D-WA)", "(R-Mont.)": the state
+ * The states of members of Congress written after their names, "(D-WA)", ", R-Ga.,": the state
  * there is the US state ("WA" is not Wa in Ghana), when every mention of the entity is written so.
  */
 function partyStates(tokens: Token[], at: MentionTokens, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
   const found = new Map<Entity, GazetteerEntry>();
   const stateOf = (m: Mention) => {
     const first = at.first(m);
-    if (first === undefined || first < 3 || partyStateEnd(tokens, first - 3) !== at.after(m)) return undefined;
-    return usState(gazetteer, tokenize(m.text).map((t) => t.text));
+    const party = first !== undefined && first >= 3 ? partyState(tokens, first - 3, gazetteer) : undefined;
+    return party && party.end === at.after(m) ? party.state : undefined;
   };
   for (const e of entities) {
     if (e.type !== 'LOCATION') continue;

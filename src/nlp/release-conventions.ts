@@ -1,7 +1,7 @@
 import { oneSpaceApart, type Token } from './tokenize.js';
 import { makeSpan, spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
-import { placeEntries, usState } from './resources/gazetteer.js';
+import { placeEntries, usState, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
 
 /**
  * Legal forms that end a company's name ("Sentrix Labs, Inc."). Too ambiguous to be here:
@@ -22,18 +22,33 @@ const CAPITALISED = /^\p{Lu}/u;
 /** A US party's letter before a member of Congress's state: "(D-WA)", "(R-Mont.)", "(I-Vt.)". */
 const PARTY = /^[DRI]$/;
 
+/** What ends ", R-Ga.," after a name: punctuation, or the end of the text. */
+const AFTER_STATE = new Set([',', '.', ';', ':', ')']);
+
 /**
- * "(D-WA)", "(R-South Dakota)": where the state part of a member of Congress's party and state
- * opening at token `open` ("(") ends (the index of its ")"), or -1. The state is tokens open+3 to
- * that index; whether it is a state is for the caller to check.
+ * A member of Congress's party and state opening at token `open`: "(D-WA)", "(R-South Dakota)",
+ * or after a comma ", R-Ga.," and ", D-Del. said". Returns the US state and where its tokens end
+ * (they start at open + 3), or undefined.
  */
-export function partyStateEnd(tokens: Token[], open: number): number {
+export function partyState(tokens: Token[], open: number, gazetteer: Gazetteer): { state: GazetteerEntry; end: number } | undefined {
   const joined = (a: number) => tokens[a].end === tokens[a + 1].start;
-  if (tokens[open].text !== '(' || open + 4 >= tokens.length || !PARTY.test(tokens[open + 1].text) || tokens[open + 2].text !== '-' || !joined(open) || !joined(open + 1) || !joined(open + 2)) return -1;
-  let end = open + 4;
-  while (end < tokens.length && end - open < 6 && tokens[end].text !== ')') end++;
-  return tokens[end]?.text === ')' && joined(end - 1) ? end : -1;
+  const opener = tokens[open]?.text;
+  if ((opener !== '(' && opener !== ',') || open + 3 >= tokens.length) return undefined;
+  if (!PARTY.test(tokens[open + 1].text) || tokens[open + 2].text !== '-' || !joined(open + 1) || !joined(open + 2)) return undefined;
+  if (opener === '(' ? !joined(open) : tokens[open].end + 1 !== tokens[open + 1].start) return undefined;
+  // "South Dakota" before "Dakota".
+  for (const end of [open + 5, open + 4]) {
+    if (end > tokens.length || (end === open + 5 && !oneWordApart(tokens, open + 3))) continue;
+    const after = tokens[end]?.text;
+    const closed = opener === '(' ? after === ')' : after === undefined || AFTER_STATE.has(after) || tokens[end - 1].text.endsWith('.');
+    if (!closed) continue;
+    const state = usState(gazetteer, tokens.slice(open + 3, end).map((t) => t.text));
+    if (state) return { state, end };
+  }
+  return undefined;
 }
+
+const oneWordApart = (tokens: Token[], a: number) => tokens[a + 1] !== undefined && tokens[a].end + 1 === tokens[a + 1].start;
 
 /**
  * Names marked by the conventions of press releases, whatever the tagger made of them:
@@ -45,7 +60,7 @@ export function partyStateEnd(tokens: Token[], open: number): number {
  *    Health" is a title, "Director of Europol" names an agency);
  *  - "Sentrix Labs, Inc.": a legal form ends a company's name, which takes in the capitalised
  *    words before it;
- *  - "(D-WA)", "(R-Mont.)": the state of a member of Congress, after the party, is a place.
+ *  - "(D-WA)", "(R-Mont.)", ", R-Ga.,": the state of a member of Congress, after the party, is a place.
  * A name found this way replaces the spans the tagger put inside it.
  */
 export function applyReleaseConventions(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
@@ -95,9 +110,9 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
     if (t === '/' && i + 3 < tokens.length && tokens[i + 2].text === '/' && DASHES.has(tokens[i + 3].text) && capitalised(i + 1) && gap(i, i + 1) === '' && gap(i + 1, i + 2) === '') {
       add(i + 1, i + 2);
     }
-    // "(D-WA)": a state.
-    const stateEnd = t === '(' ? partyStateEnd(tokens, i) : -1;
-    if (stateEnd > 0 && usState(gazetteer, tokens.slice(i + 3, stateEnd).map((x) => x.text))) add(i + 3, stateEnd, 'LOCATION');
+    // "(D-WA)", ", R-Ga.,": a state.
+    const party = t === '(' || t === ',' ? partyState(tokens, i, gazetteer) : undefined;
+    if (party) add(i + 3, party.end, 'LOCATION');
     // "(NYSE: HDS)", "(Euronext Amsterdam: VIREO)".
     if (t === '(') {
       const end = runFrom(i + 1, 3);

@@ -44,6 +44,8 @@ describe('place linking: which place of a name', () => {
     ['a state named after a city of that state', 'The port in Norfolk, Virginia and others in Virginia grew.', 'Virginia', ['Norfolk', 'Virginia'], 'US region -'],
     ['a state named like a country, after one of its cities', 'The plant in Atlanta, Georgia hired 200 people.', 'Georgia', ['Atlanta', 'Georgia'], 'US region -'],
     ['the country, after one of its cities', 'Talks in Tbilisi, Georgia ended on Friday.', 'Georgia', ['Tbilisi', 'Georgia'], 'GE country -'],
+    ["a country's name that is also the state of the release's senator", 'Sen. Ada Lark, R-Ga., said Georgia farmers need rain.', 'Georgia', ['Georgia', 'Ga.'], 'US region -'],
+    ['the country, where no state of its name is named', 'Talks on Georgia and Armenia resumed.', 'Georgia', ['Georgia', 'Armenia'], 'GE country -'],
     ["a member of Congress's state, not a city abroad", 'Sen. Ida Crane (D-WA) praised the grant.', 'WA', ['WA'], 'US region -'],
     ["a member of Congress's state written as a newspaper abbreviation", 'Sen. Ed Marsh (R-Mont.) praised the grant.', 'Mont.', ['Mont.'], 'US region -'],
     ["a member of Congress's state tells which city of a name", 'Sen. Ida Crane (D-ME) toured the port of Portland.', 'Portland', ['Portland', 'ME'], 'US city 44'],
@@ -56,8 +58,9 @@ describe('place linking: region codes', () => {
   it.each([
     ['a state', 'Farmers in Maine lost crops.', 'Maine', ['Maine'], 'US-ME'],
     ['a city in a state', 'The Governor of Maine said Portland will host the summit.', 'Portland', ['Portland', 'Maine'], 'US-ME'],
-    ['a region abroad', 'Flooding hit Manitoba on Monday.', 'Manitoba', ['Manitoba'], 'CA-MB'],
+    ['a region abroad, in a release naming its country', 'Flooding hit Manitoba on Monday, Canadian officials said.', 'Manitoba', ['Manitoba'], 'CA-MB'],
     ['a country has none', 'Exports to Canada grew.', 'Canada', ['Canada'], null],
+    ["a region whose code the data writes with its country's", 'Storms hit Midtjylland, Denmark on Monday.', 'Midtjylland', ['Midtjylland', 'Denmark'], 'DK-82'],
     ['a city where the gazetteer has no region code', 'The summit in Lyon ended.', 'Lyon', ['Lyon'], null],
   ])('%s', (_, text, name, names, expected) => {
     expect(link(text, names).get(name)?.region_code).toBe(expected);
@@ -65,6 +68,13 @@ describe('place linking: region codes', () => {
 });
 
 describe('place linking: what must not be linked that way', () => {
+  it.each([
+    ['a region of a country the release does not name', 'Traffic on Long Island grew.', 'Long Island'],
+    ['a region of a country the release does not name, named like a US one', 'Rains hit the West Coast on Monday.', 'West Coast'],
+  ])('not: %s', (_, text, name) => {
+    expect(link(text, [name]).get(name)).toBeNull();
+  });
+
   it('a world region is not a smaller place of its name', () => {
     expect(link('Trade with Asia grew.', ['Asia']).get('Asia')).toBeNull();
   });

@@ -12,6 +12,8 @@ describe('press-release conventions: names they mark', () => {
     ["a member of Congress's state after the party", 'Sen. Dora Pike (R-ME) said the bill would help farmers.', 'LOCATION:ME'],
     ['a state code that is also a legal form', 'Rep. Owen Tarr (D-CO) and Sen. Lia Wend (D-NV) wrote to the agency.', ['LOCATION:CO', 'LOCATION:NV']],
     ['an abbreviated state', 'Sen. Carl Ames (R-Mont.) voted against it.', 'LOCATION:Mont.'],
+    ['party and state after a comma', 'Sen. Rita Oakes, D-Del., said the port will grow.', 'LOCATION:Del.'],
+    ['a state of two words', 'Sen. Lyle Graf (R-South Dakota) voted for it.', 'LOCATION:South Dakota'],
   ]);
 });
 
@@ -25,6 +27,7 @@ describe('press-release conventions: what they must not mark (false positives)',
     ['a title is not part of the company', 'The President and CEO of Brackley Ocean Freight, Inc. spoke first.', /^ORGANIZATION:(President|CEO)/],
     ['"About" inside a sentence', 'About Ninety Mile Beach, residents said little.', /^ORGANIZATION:Ninety Mile Beach$/],
     ['a state code after a letter that is no party', 'Letters (Q-ME) went unanswered.', /^LOCATION:ME$/],
+    ['a hyphenated word after a comma is no party and state', 'The troops landed, D-Day, on the coast of Normandy, R-Day.', /^LOCATION:Day$/],
     ['a legal form outside a party and state stays no name', 'The order went to the firm Acme Co on Monday.', /:Co$/],
   ]);
 });

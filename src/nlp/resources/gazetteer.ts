@@ -149,7 +149,9 @@ export function loadGazetteer(): Gazetteer {
   }
   for (const [code, demonym] of readTsv('gazetteer/demonyms.tsv')) add(g, { ...place, kind: 'demonym', name: demonym, countryCode: code });
   const codedRegions: GazetteerEntry[] = [];
-  for (const [code, region, regionCode] of readTsv('gazetteer/regions.tsv')) {
+  for (const [code, region, written] of readTsv('gazetteer/regions.tsv')) {
+    // Most codes are the part after the country's ("84" of DK-84); some rows write it whole.
+    const regionCode = written.startsWith(`${code}-`) ? written.slice(code.length + 1) : written;
     const entry: GazetteerEntry = { ...place, kind: 'region', name: region, countryCode: code, regionCode };
     add(g, entry);
     if (!regionCode) continue;
