@@ -35,7 +35,7 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     chosen.set(e, state);
     regions.add(regionKey(state));
   }
-  const counties = countiesListed(tokens, at, entities);
+  const counties = countiesListed(tokens, at, entities, gazetteer);
   for (const e of entities) {
     if (e.type !== 'LOCATION' || chosen.has(e)) continue;
     const found = lookupIn(gazetteer, e.name) ?? e.aliases.map((a) => lookupIn(gazetteer, a)).find(Boolean);
@@ -257,18 +257,65 @@ const COUNTIES = /^(?:counties|parishes)$/i;
 const IN_NAME_LIST = /^(?:\p{Lu}.*|,|and|&)$/u;
 const LIST_SEPARATOR = /^(?:,|and|&)$/;
 
+/** What opens a list of counties after the word: "counties of", "counties:", "counties including". */
+const OPENS_LIST = /^(?:of|:|include|including)$/;
+
 /**
- * Entities a mention of which is a county: followed by "County", or one of two or more names
- * listed before "Counties" ("Dakota and Ramsey Counties", "Hancock, Knox and Waldo counties"). A
- * name alone before "counties" is a state's counties ("all 87 Minnesota counties"): it stays a state.
+ * Where the names of lists after "counties" start ("the counties of Accomack (including the town
+ * of Chincoteague), Caroline, Essex and Gloucester"), for lists of two or more names: one name is
+ * a state's counties ("the counties of Virginia"), and so are names that are all states ("counties
+ * of Arizona, Nevada, and Utah").
  */
-function countiesListed(tokens: Token[], at: MentionTokens, entities: Entity[]): Set<Entity> {
+function namesAfterCounties(tokens: Token[], isRegion: (first: number, last: number) => boolean): Set<number> {
+  const starts = new Set<number>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!COUNTIES.test(tokens[i].text)) continue;
+    let k = i + 1;
+    if (tokens[k].text === ',' && tokens[k + 1]?.text === 'including') k++;
+    if (!OPENS_LIST.test(tokens[k].text)) continue;
+    /** [first, last) of each name. */
+    const names: Array<[number, number]> = [];
+    let named = false;
+    let last = false;
+    for (k++; k < tokens.length && k - i < 120; k++) {
+      const t = tokens[k].text;
+      // The name after "and" ends the list ("Arizona, Nevada, and Utah, RECA provides ...").
+      if (last && named && !/^\p{Lu}/u.test(t)) break;
+      if (t === '(') {
+        // "(including the town of Chincoteague)": an aside inside the list.
+        const close = tokens.findIndex((x, j) => j > k && x.text === ')');
+        if (close < 0 || close - k > 15) break;
+        k = close;
+        named = false;
+      } else if (LIST_SEPARATOR.test(t)) {
+        named = false;
+        last ||= t !== ',';
+      } else if (/^\p{Lu}/u.test(t)) {
+        if (named) names[names.length - 1][1] = k + 1;
+        else names.push([k, k + 1]);
+        named = true;
+      } else break;
+    }
+    if (names.length >= 2 && !names.every(([a, b]) => isRegion(a, b))) for (const [a] of names) starts.add(a);
+  }
+  return starts;
+}
+
+/**
+ * Entities a mention of which is a county: followed by "County", one of two or more names
+ * listed before "Counties" ("Dakota and Ramsey Counties", "Hancock, Knox and Waldo counties") or
+ * after "counties of" ("the counties of Caroline, Essex and Gloucester"). A name alone before
+ * "counties" is a state's counties ("all 87 Minnesota counties"): it stays a state.
+ */
+function countiesListed(tokens: Token[], at: MentionTokens, entities: Entity[], gazetteer: Gazetteer): Set<Entity> {
   const counties = new Set<Entity>();
+  const isRegion = (first: number, last: number) => placeEntries(gazetteer, tokens.slice(first, last).map((t) => t.text))?.some((x) => x.kind === 'region' && x.population > 0) ?? false;
+  const afterCounties = namesAfterCounties(tokens, isRegion);
   const isCounty = (m: Mention) => {
     const first = at.first(m);
     let i = at.after(m);
     if (first === undefined || i === undefined || i >= tokens.length) return false;
-    if (COUNTY.test(tokens[i].text)) return true;
+    if (COUNTY.test(tokens[i].text) || afterCounties.has(first)) return true;
     // Listed after another name ("Dakota and Ramsey", "Page, and Warren"), or before one.
     let back = first - 1;
     while (back >= 0 && LIST_SEPARATOR.test(tokens[back].text)) back--;

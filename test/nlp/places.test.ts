@@ -42,6 +42,7 @@ describe('place linking: which place of a name', () => {
     ['"St" without its stop, in a named state, twenty times smaller than its namesake abroad', 'The post office in St Petersburg was renamed, Florida officials said.', 'St Petersburg', ['St Petersburg', 'Florida'], 'US city 28'],
     ['a state before smaller regions of its name abroad (its cities are counted)', 'Farmers in Montana lost crops.', 'Montana', ['Montana'], 'US region -'],
     ['a state named after a city of that state', 'The port in Norfolk, Virginia and others in Virginia grew.', 'Virginia', ['Norfolk', 'Virginia'], 'US region -'],
+    ['a state before a smaller city abroad of its name, with nothing else named', 'Aid goes to Virginia this year.', 'Virginia', ['Virginia'], 'US region -'],
     ['a state named like a country, after one of its cities', 'The plant in Atlanta, Georgia hired 200 people.', 'Georgia', ['Atlanta', 'Georgia'], 'US region -'],
     ['the country, after one of its cities', 'Talks in Tbilisi, Georgia ended on Friday.', 'Georgia', ['Tbilisi', 'Georgia'], 'GE country -'],
     ["a country's name that is also the state of the release's senator", 'Sen. Ada Lark, R-Ga., said Georgia farmers need rain.', 'Georgia', ['Georgia', 'Ga.'], 'US region -'],
@@ -97,6 +98,10 @@ describe('place linking: what must not be linked that way', () => {
     ['a city in a list of places that names its counties as such', 'Georgians from Atlanta, Albany and Pike County and Walton Counties came.', 'Atlanta', ['Atlanta', 'Albany', 'Pike', 'Walton'], 'US city 34'],
     ['a county named like a region abroad, in a list of counties', 'Suffolk and Nassau counties will share the grant.', 'Suffolk', ['Suffolk', 'Nassau'], null],
     ['a postal code that is no region of a place of the name', 'The office in Portland, NV opened.', 'Portland', ['Portland'], 'US city 46'],
+    ['a county listed after "counties of", past an aside', 'Virginia declared the counties of Accomack (including the town of Chincoteague), Caroline, Essex and Gloucester disaster areas.', 'Essex', ['Virginia', 'Essex'], null],
+    ['a county listed after "counties, including"', 'Farmers in the affected counties, including Suffolk and Essex, will get aid.', 'Suffolk', ['Suffolk', 'Essex'], null],
+    ['a state alone after "counties of" stays a state', 'Aid goes to the counties of Virginia this year.', 'Virginia', ['Virginia'], 'US region -'],
+    ['states listed after "counties of" stay states', 'For certain counties of Arizona, Nevada, and Utah, RECA pays.', 'Nevada', ['Arizona', 'Nevada', 'Utah'], 'US region -'],
   ])('not: %s', (_, text, name, names, expected) => {
     expect(where(link(text, names).get(name))).toBe(expected);
   });

@@ -116,6 +116,21 @@ function rank(e: GazetteerEntry): number {
   return 4;
 }
 
+/**
+ * A large city comes before a region of its name (Berlin the city, then the state), but not a
+ * smaller city abroad: "Virginia" is the state of 4.5 million people before the South African city.
+ * Only regions whose population is known (the sum of their cities') are moved.
+ */
+function sizedRegionBeforeCitiesAbroad(list: GazetteerEntry[]): void {
+  const at = list.findIndex((e) => e.kind === 'region' && e.population > 0);
+  if (at <= 0) return;
+  const region = list[at];
+  const city = list.findIndex((e, k) => k < at && e.kind === 'city' && e.countryCode !== region.countryCode && e.population < region.population);
+  if (city < 0 || list.some((e, k) => k < at && e.kind === 'city' && e.countryCode === region.countryCode)) return;
+  list.splice(at, 1);
+  list.splice(city, 0, region);
+}
+
 const byRankThenPopulation = (a: GazetteerEntry, b: GazetteerEntry) => rank(a) - rank(b) || b.population - a.population || (a.countryCode < b.countryCode ? -1 : a.countryCode > b.countryCode ? 1 : 0);
 
 /** A region's key in `regionsByCode`: country and region code, "US|WA". */
@@ -171,7 +186,7 @@ export function loadGazetteer(): Gazetteer {
   // Uruguayan department of that name.
   for (const region of codedRegions) region.population = regionPopulation.get(regionKey(region)) ?? 0;
   // Best entry first (see rank), then the most populous.
-  for (const list of g.byKey.values()) list.sort(byRankThenPopulation);
+  for (const list of g.byKey.values()) sizedRegionBeforeCitiesAbroad(list.sort(byRankThenPopulation));
   cached = g;
   return g;
 }
