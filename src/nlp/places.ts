@@ -22,119 +22,171 @@ import { tokenize } from './tokenize.js';
  * countries named, and countries referred to by nationality words ("Syrian"), which are not places.
  */
 export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer, towns: () => TownIndex): string[] {
-  const wordsOf = (name: string) => tokenize(name).map((t) => t.text);
-  const lookupIn = (g: Gazetteer, name: string) => placeEntries(g, wordsOf(name));
-  const countries = new Set<string>();
-  const regions = new Set<string>();
-  const candidates = new Map<Entity, GazetteerEntry[]>();
-  const at = mentionTokens(tokens);
-  const locationAt = locationsByStart(entities);
-  const chosen = placesWrittenInParts(tokens, at, locationAt, entities, gazetteer);
-  // A member of Congress's state is a state the document names.
-  for (const [e, state] of partyStates(tokens, at, entities, gazetteer)) {
-    chosen.set(e, state);
-    regions.add(regionKey(state));
-  }
-  const counties = countiesListed(tokens, at, entities, gazetteer);
-  for (const e of entities) {
-    if (e.type !== 'LOCATION' || chosen.has(e)) continue;
-    const found = lookupIn(gazetteer, e.name) ?? e.aliases.map((a) => lookupIn(gazetteer, a)).find(Boolean);
-    // A county is none of the places of its name (Ramsey County is not the town of Ramsey).
-    if (counties.has(e) && found?.[0].kind !== 'country') continue;
-    if (!found) {
-      const inTowns = towns().entries(wordsOf(e.name));
-      if (inTowns) candidates.set(e, inTowns);
-      continue;
-    }
-    // World regions ("Middle East") are places without a country: left unlinked, and not taken
-    // for a smaller place of their name ("Asia" is no town in the Philippines).
-    const entries = found.filter((x) => x.kind !== 'demonym' && x.kind !== 'area');
-    if (!entries.length || found.find((x) => x.kind !== 'demonym')?.kind === 'area') continue;
-    candidates.set(e, entries);
-    if (entries[0].kind === 'country') countries.add(entries[0].countryCode);
-  }
-  const referred = new Set(countries);
-  for (const m of matchGazetteer(gazetteer, tokens.map((t) => t.text))) {
-    const demonym = m.entries.find((x) => x.kind === 'demonym');
-    if (demonym) referred.add(demonym.countryCode);
-  }
-  // A region the gazetteer cannot size (none of its cities carry its code: regions outside the US,
-  // Switzerland and Belgium) is a reading only where the document names or refers to its country:
-  // "Long Island" is no district of the Bahamas, "Bay" no region of Somalia; "Al Anbar" in a release
-  // that names Iraq is the province.
-  for (const [e, entries] of candidates) {
-    const kept = entries.filter((x) => x.kind !== 'region' || x.population > 0 || referred.has(x.countryCode));
-    if (kept.length === entries.length) continue;
-    if (kept.length) candidates.set(e, kept);
-    else candidates.delete(e);
-  }
-  // Towns are candidates only of names the gazetteer lacks.
-  const isTown = (entries: GazetteerEntry[]) => entries[0].kind === 'town';
-  const townsNamed = (e: Entity) => (isTown(candidates.get(e)!) ? [] : (towns().entries(wordsOf(e.name)) ?? []));
-  for (const [e, entry] of placesWrittenWithRegion(tokens, at, locationAt, candidates, gazetteer, townsNamed)) {
-    if (chosen.has(e)) continue;
-    chosen.set(e, entry);
-    if (entry.regionCode) regions.add(regionKey(entry));
-  }
-  const inNamedRegion = (x: GazetteerEntry) => x.regionCode !== '' && regions.has(regionKey(x));
-  /** Entries come best first; `named` is in a region (`larger` 50) or a country (10) the document names. */
-  const byCountry = (entries: GazetteerEntry[], named: GazetteerEntry | undefined, larger: number) => {
-    const dwarfed = named !== undefined && entries[0].kind === 'city' && named.population * larger < entries[0].population;
-    return entries[0].kind === 'country' || !named || dwarfed ? entries[0] : named;
+  const state: LinkState = {
+    tokens,
+    entities,
+    gazetteer,
+    towns,
+    at: mentionTokens(tokens),
+    locationAt: locationsByStart(entities),
+    countries: new Set(),
+    referred: new Set(),
+    regions: new Set(),
+    candidates: new Map(),
+    chosen: new Map(),
   };
-  const choose = (e: Entity, entries: GazetteerEntry[], named: GazetteerEntry | undefined, larger: number) => chosen.set(e, byCountry(entries, named, larger));
-  // Regions first: names whose reading by the countries named is a region are the regions the
-  // document names. Not a region that shares its name with a city written "NAME, PART" elsewhere in
-  // its country: "Washington" alone is the state, and as often the capital.
-  const sharedWithCity = namesOfCitiesInParts(gazetteer);
-  const nameRegion = (e: Entity, region: GazetteerEntry) => {
-    chosen.set(e, region);
-    const city = sharedWithCity.get(e.name.toLowerCase());
-    const ambiguous = city !== undefined && city.countryCode === region.countryCode && city.regionCode !== region.regionCode;
-    if (region.regionCode && !ambiguous) regions.add(regionKey(region));
-  };
-  const isCodedRegion = (x: GazetteerEntry) => x.kind === 'region' && x.regionCode !== '';
-  /**
-   * Names of a country and of a region elsewhere ("Georgia"), read once the other regions are
-   * known. Not a territory that is both (the region's code is the country's: "Puerto Rico", US-PR).
-   */
-  const homonyms: Array<[Entity, GazetteerEntry[]]> = [];
-  for (const [e, entries] of candidates) {
-    if (chosen.has(e) || isTown(entries)) continue;
-    if (entries[0].kind === 'country' && entries.some((x) => isCodedRegion(x) && x.regionCode !== entries[0].countryCode)) {
-      homonyms.push([e, entries]);
-      continue;
-    }
-    const region = byCountry(entries, entries.find((x) => countries.has(x.countryCode)), 10);
-    if (region.kind === 'region') nameRegion(e, region);
-  }
-  // Such a name is the region when the document names it another way ("Georgia" beside "R-Ga." or
-  // "Atlanta, Ga."), or names other regions of its country and no third country ("Alabama,
-  // Florida, Georgia"); else the country.
-  const namesRegionsOf = (code: string) => [...regions].some((k) => k.startsWith(`${code}|`));
-  for (const [e, entries] of homonyms) {
-    const third = (region: GazetteerEntry) => [...countries].some((c) => c !== region.countryCode && c !== entries[0].countryCode);
-    const region = entries.find((x) => isCodedRegion(x) && x.regionCode !== entries[0].countryCode && (regions.has(regionKey(x)) || (namesRegionsOf(x.countryCode) && !third(x))));
-    if (region) nameRegion(e, region);
-  }
-  for (const [e, entries] of candidates) {
-    if (chosen.has(e)) continue;
-    if (isTown(entries)) {
-      // A town in a country with regions needs its region named; elsewhere its country.
-      const named = entries.find((x) => (x.regionCode ? inNamedRegion(x) : countries.has(x.countryCode)));
-      if (named) chosen.set(e, named);
-      continue;
-    }
-    const inRegion = entries.find(inNamedRegion);
-    if (inRegion) choose(e, entries, inRegion, 50);
-    else choose(e, entries, entries.find((x) => countries.has(x.countryCode)), 10);
-  }
-  for (const [e, best] of chosen) {
+  for (const [, step] of LINK_STEPS) step(state);
+  for (const [e, best] of state.chosen) {
     const region = best.kind !== 'country' && best.regionCode ? `${best.countryCode}-${best.regionCode}` : null;
     e.place = { kind: best.kind === 'country' ? 'country' : best.kind === 'region' ? 'region' : 'city', country_code: best.countryCode, region_code: region, lat: best.lat, lon: best.lon };
   }
-  return [...referred].sort();
+  return [...state.referred].sort();
 }
+
+/** What place linking knows of one document; the steps fill it in, in order. */
+interface LinkState {
+  tokens: Token[];
+  entities: Entity[];
+  gazetteer: Gazetteer;
+  towns: () => TownIndex;
+  at: MentionTokens;
+  locationAt: Map<number, Entity>;
+  /** Countries the document names (ISO codes). */
+  countries: Set<string>;
+  /** Those, and countries referred to by nationality words ("Syrian"). */
+  referred: Set<string>;
+  /** Regions the document names, by key ("US|ME"). */
+  regions: Set<string>;
+  /** Every reading of each LOCATION still to choose among, best first. */
+  candidates: Map<Entity, GazetteerEntry[]>;
+  /** The reading chosen for each LOCATION. */
+  chosen: Map<Entity, GazetteerEntry>;
+}
+
+type LinkStep = (s: LinkState) => void;
+
+const wordsOf = (name: string) => tokenize(name).map((t) => t.text);
+/** Towns are candidates only of names the gazetteer lacks. */
+const isTown = (entries: GazetteerEntry[]) => entries[0].kind === 'town';
+const isCodedRegion = (x: GazetteerEntry) => x.kind === 'region' && x.regionCode !== '';
+const inNamedRegion = (s: LinkState, x: GazetteerEntry) => x.regionCode !== '' && s.regions.has(regionKey(x));
+
+/** Entries come best first; `named` is in a region (`larger` 50) or a country (10) the document names. */
+function byCountry(entries: GazetteerEntry[], named: GazetteerEntry | undefined, larger: number): GazetteerEntry {
+  const dwarfed = named !== undefined && entries[0].kind === 'city' && named.population * larger < entries[0].population;
+  return entries[0].kind === 'country' || !named || dwarfed ? entries[0] : named;
+}
+
+/**
+ * A region the document names: chosen, and evidence for the places in it. Not a region that shares
+ * its name with a city written "NAME, PART" elsewhere in its country: "Washington" alone is the
+ * state, and as often the capital.
+ */
+function nameRegion(s: LinkState, e: Entity, region: GazetteerEntry): void {
+  s.chosen.set(e, region);
+  const city = namesOfCitiesInParts(s.gazetteer).get(e.name.toLowerCase());
+  const ambiguous = city !== undefined && city.countryCode === region.countryCode && city.regionCode !== region.regionCode;
+  if (region.regionCode && !ambiguous) s.regions.add(regionKey(region));
+}
+
+/**
+ * Names of a country and of a region elsewhere ("Georgia"), read after the other regions. Not a
+ * territory that is both (the region's code is the country's: "Puerto Rico", US-PR).
+ */
+const isHomonym = (entries: GazetteerEntry[]) => entries[0].kind === 'country' && entries.some((x) => isCodedRegion(x) && x.regionCode !== entries[0].countryCode);
+
+/** The steps of place linking, in order (order matters: each reads what the earlier ones found). */
+const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
+  ['written in parts', (s) => {
+    for (const [e, entry] of placesWrittenInParts(s.tokens, s.at, s.locationAt, s.entities, s.gazetteer)) s.chosen.set(e, entry);
+  }],
+  ["members of Congress's states", (s) => {
+    for (const [e, state] of partyStates(s.tokens, s.at, s.entities, s.gazetteer)) {
+      s.chosen.set(e, state);
+      s.regions.add(regionKey(state));
+    }
+  }],
+  ['readings', (s) => {
+    const counties = countiesListed(s.tokens, s.at, s.entities, s.gazetteer);
+    const lookup = (name: string) => placeEntries(s.gazetteer, wordsOf(name));
+    for (const e of s.entities) {
+      if (e.type !== 'LOCATION' || s.chosen.has(e)) continue;
+      const found = lookup(e.name) ?? e.aliases.map(lookup).find(Boolean);
+      // A county is none of the places of its name (Ramsey County is not the town of Ramsey).
+      if (counties.has(e) && found?.[0].kind !== 'country') continue;
+      if (!found) {
+        const inTowns = s.towns().entries(wordsOf(e.name));
+        if (inTowns) s.candidates.set(e, inTowns);
+        continue;
+      }
+      // World regions ("Middle East") are places without a country: left unlinked, and not taken
+      // for a smaller place of their name ("Asia" is no town in the Philippines).
+      const entries = found.filter((x) => x.kind !== 'demonym' && x.kind !== 'area');
+      if (!entries.length || found.find((x) => x.kind !== 'demonym')?.kind === 'area') continue;
+      s.candidates.set(e, entries);
+      if (entries[0].kind === 'country') s.countries.add(entries[0].countryCode);
+    }
+  }],
+  ['countries referred to', (s) => {
+    for (const c of s.countries) s.referred.add(c);
+    for (const m of matchGazetteer(s.gazetteer, s.tokens.map((t) => t.text))) {
+      const demonym = m.entries.find((x) => x.kind === 'demonym');
+      if (demonym) s.referred.add(demonym.countryCode);
+    }
+  }],
+  // A region the gazetteer cannot size (none of its cities carry its code: regions outside the US,
+  // Switzerland and Belgium) is a reading only where the document names or refers to its country:
+  // "Long Island" is no district of the Bahamas; "Al Anbar" in a release that names Iraq is the province.
+  ['regions abroad need their country', (s) => {
+    for (const [e, entries] of s.candidates) {
+      const kept = entries.filter((x) => x.kind !== 'region' || x.population > 0 || s.referred.has(x.countryCode));
+      if (kept.length === entries.length) continue;
+      if (kept.length) s.candidates.set(e, kept);
+      else s.candidates.delete(e);
+    }
+  }],
+  ['written with a region or country', (s) => {
+    const townsNamed = (e: Entity) => (isTown(s.candidates.get(e)!) ? [] : (s.towns().entries(wordsOf(e.name)) ?? []));
+    for (const [e, entry] of placesWrittenWithRegion(s.tokens, s.at, s.locationAt, s.candidates, s.gazetteer, townsNamed)) {
+      if (s.chosen.has(e)) continue;
+      s.chosen.set(e, entry);
+      if (entry.regionCode) s.regions.add(regionKey(entry));
+    }
+  }],
+  // Names whose reading by the countries named is a region are the regions the document names.
+  ['regions', (s) => {
+    for (const [e, entries] of s.candidates) {
+      if (s.chosen.has(e) || isTown(entries) || isHomonym(entries)) continue;
+      const region = byCountry(entries, entries.find((x) => s.countries.has(x.countryCode)), 10);
+      if (region.kind === 'region') nameRegion(s, e, region);
+    }
+  }],
+  // The region, when the document names it another way ("Georgia" beside "R-Ga." or "Atlanta,
+  // Ga."), or names other regions of its country and no third country ("Alabama, Florida,
+  // Georgia"); else the country (below).
+  ['a country or a region of one name', (s) => {
+    const namesRegionsOf = (code: string) => [...s.regions].some((k) => k.startsWith(`${code}|`));
+    for (const [e, entries] of s.candidates) {
+      if (s.chosen.has(e) || isTown(entries) || !isHomonym(entries)) continue;
+      const third = (region: GazetteerEntry) => [...s.countries].some((c) => c !== region.countryCode && c !== entries[0].countryCode);
+      const region = entries.find((x) => isCodedRegion(x) && x.regionCode !== entries[0].countryCode && (s.regions.has(regionKey(x)) || (namesRegionsOf(x.countryCode) && !third(x))));
+      if (region) nameRegion(s, e, region);
+    }
+  }],
+  ['places in the regions and countries named', (s) => {
+    for (const [e, entries] of s.candidates) {
+      if (s.chosen.has(e)) continue;
+      if (isTown(entries)) {
+        // A town in a country with regions needs its region named; elsewhere its country.
+        const named = entries.find((x) => (x.regionCode ? inNamedRegion(s, x) : s.countries.has(x.countryCode)));
+        if (named) s.chosen.set(e, named);
+        continue;
+      }
+      const inRegion = entries.find((x) => inNamedRegion(s, x));
+      s.chosen.set(e, inRegion ? byCountry(entries, inRegion, 50) : byCountry(entries, entries.find((x) => s.countries.has(x.countryCode)), 10));
+    }
+  }],
+];
 
 /** Where mentions sit among the tokens: a mention's first token and the token just after it. */
 interface MentionTokens {
