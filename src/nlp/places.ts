@@ -1,6 +1,6 @@
 import type { Entity, Mention } from '../schema/document.js';
 import type { Token } from './tokenize.js';
-import { matchGazetteer, placeEntries, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
+import { matchGazetteer, placeEntries, plainSpelling, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
 import { partyState } from './release-conventions.js';
 import { tokenize } from './tokenize.js';
 
@@ -66,6 +66,8 @@ interface LinkState {
 type LinkStep = (s: LinkState) => void;
 
 const wordsOf = (name: string) => tokenize(name).map((t) => t.text);
+/** A city large enough to be meant by its name alone, anywhere. */
+const LARGE_CITY = 100_000;
 /** Towns are candidates only of names the gazetteer lacks. */
 const isTown = (entries: GazetteerEntry[]) => entries[0].kind === 'town';
 const isCodedRegion = (x: GazetteerEntry) => x.kind === 'region' && x.regionCode !== '';
@@ -177,13 +179,33 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
     for (const [e, entries] of s.candidates) {
       if (s.chosen.has(e)) continue;
       if (isTown(entries)) {
-        // A town in a country with regions needs its region named; elsewhere its country.
         const named = entries.find((x) => (x.regionCode ? inNamedRegion(s, x) : s.countries.has(x.countryCode)));
         if (named) s.chosen.set(e, named);
         continue;
       }
       const inRegion = entries.find((x) => inNamedRegion(s, x));
       s.chosen.set(e, inRegion ? byCountry(entries, inRegion, 50) : byCountry(entries, entries.find((x) => s.countries.has(x.countryCode)), 10));
+    }
+  }],
+  // A city of fewer than 100,000 people that shares its name with other places, or is matched only
+  // by dropping its accents, keeps its link only where the document names its region (in a
+  // country with region codes, such as the US) or its country (elsewhere), by name, nationality
+  // word or a larger place there ("Stretford" beside "Manchester"). Alone, such a name is as often
+  // a namesake in the release's own state ("Covington" in a Tennessee release), or no place at all
+  // ("the Bush administration" is not Būsh in Egypt). A name only one place has stays linked ("Joplin").
+  ['small cities need their region or country', (s) => {
+    const large = (x: GazetteerEntry) => x.kind === 'country' || x.kind === 'region' || (x.kind === 'city' && x.population >= LARGE_CITY);
+    const regions = new Set(s.regions);
+    const countries = new Set(s.referred);
+    for (const x of s.chosen.values()) {
+      if (!large(x)) continue;
+      countries.add(x.countryCode);
+      if (x.kind !== 'country' && x.regionCode) regions.add(regionKey(x));
+    }
+    /** Other places share the name, or the text lacks the accents of the place's name ("Bush", "Būsh"). */
+    const uncertain = (e: Entity, x: GazetteerEntry) => (s.candidates.get(e)?.length ?? 1) > 1 || (plainSpelling(x.name) !== x.name && x.name.toLowerCase() !== e.name.toLowerCase());
+    for (const [e, x] of s.chosen) {
+      if (x.kind === 'city' && !large(x) && uncertain(e, x) && !(x.regionCode ? regions.has(regionKey(x)) : countries.has(x.countryCode))) s.chosen.delete(e);
     }
   }],
 ];
