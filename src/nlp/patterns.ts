@@ -2,7 +2,7 @@ import { oneSpaceApart, type Token } from './tokenize.js';
 import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
-import { matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
+import { LARGE_CITY, matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
 import { partyState as partyStateAt } from './release-conventions.js';
 import { HAS_LETTER, isFirstNameWord, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
@@ -263,7 +263,7 @@ export function addGazetteerPlaces(tokens: Token[], spans: CleanSpan[], gazettee
     // Not part of a longer capitalised name ("Western Balkans Fund").
     const next = tokens[m.last];
     if (!free || (next && /^\p{Lu}/u.test(next.text) && next.start === tokens[m.last - 1].end + 1)) continue;
-    if (m.entries.some((e) => e.kind === 'country' || e.kind === 'area' || e.kind === 'region' || (e.kind === 'city' && e.population >= 100_000))) {
+    if (m.entries.some((e) => e.kind === 'country' || e.kind === 'area' || e.kind === 'region' || (e.kind === 'city' && e.population >= LARGE_CITY))) {
       added.push(makeSpan(m.first, m.last, 'LOCATION'));
       for (const k of inside) replaced.add(k);
     }

@@ -1,6 +1,6 @@
 import type { Entity, Mention } from '../schema/document.js';
 import type { Token } from './tokenize.js';
-import { matchGazetteer, placeEntries, plainSpelling, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
+import { LARGE_CITY, matchGazetteer, placeEntries, plainSpelling, POSTAL_CODE, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
 import { partyState } from './release-conventions.js';
 import { tokenize } from './tokenize.js';
 
@@ -66,8 +66,6 @@ interface LinkState {
 type LinkStep = (s: LinkState) => void;
 
 const wordsOf = (name: string) => tokenize(name).map((t) => t.text);
-/** A city large enough to be meant by its name alone, anywhere. */
-const LARGE_CITY = 100_000;
 /** Towns are candidates only of names the gazetteer lacks. */
 const isTown = (entries: GazetteerEntry[]) => entries[0].kind === 'town';
 const isCodedRegion = (x: GazetteerEntry) => x.kind === 'region' && x.regionCode !== '';
@@ -92,10 +90,12 @@ function nameRegion(s: LinkState, e: Entity, region: GazetteerEntry): void {
 }
 
 /**
- * Names of a country and of a region elsewhere ("Georgia"), read after the other regions. Not a
- * territory that is both (the region's code is the country's: "Puerto Rico", US-PR).
+ * Names of a country and of a region elsewhere ("Georgia"), read after the other regions: the
+ * readings that are such a region. Not a territory that is both (the region's code is the
+ * country's: "Puerto Rico", US-PR).
  */
-const isHomonym = (entries: GazetteerEntry[]) => entries[0].kind === 'country' && entries.some((x) => isCodedRegion(x) && x.regionCode !== entries[0].countryCode);
+const regionsNamedLikeCountry = (entries: GazetteerEntry[]) => (entries[0].kind === 'country' ? entries.filter((x) => isCodedRegion(x) && x.regionCode !== entries[0].countryCode) : []);
+const isHomonym = (entries: GazetteerEntry[]) => regionsNamedLikeCountry(entries).length > 0;
 
 /** The steps of place linking, in order (order matters: each reads what the earlier ones found). */
 const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
@@ -171,7 +171,7 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
     for (const [e, entries] of s.candidates) {
       if (s.chosen.has(e) || isTown(entries) || !isHomonym(entries)) continue;
       const third = (region: GazetteerEntry) => [...s.countries].some((c) => c !== region.countryCode && c !== entries[0].countryCode);
-      const region = entries.find((x) => isCodedRegion(x) && x.regionCode !== entries[0].countryCode && (s.regions.has(regionKey(x)) || (namesRegionsOf(x.countryCode) && !third(x))));
+      const region = regionsNamedLikeCountry(entries).find((x) => s.regions.has(regionKey(x)) || (namesRegionsOf(x.countryCode) && !third(x)));
       if (region) nameRegion(s, e, region);
     }
   }],
@@ -249,8 +249,6 @@ function namesOfCitiesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry>
   return byFirstPart;
 }
 
-/** A region's postal code, "WA". */
-const POSTAL_CODE = /^\p{Lu}{2}$/u;
 /**
  * The states of members of Congress written after their names, "(D-WA)", ", R-Ga.,": the state
  * there is the US state ("WA" is not Wa in Ghana), when every mention of the entity is written so.

@@ -23,6 +23,10 @@ export interface GazetteerMatch {
 
 /** Cities of at least this many people get their own feature: big cities are rarely anything else. */
 export const BIG_CITY = 500_000;
+/** A city large enough to be meant by its name alone: it comes before a region of its name, and names it anywhere. */
+export const LARGE_CITY = 100_000;
+/** A first-level region's postal code, "WA". */
+export const POSTAL_CODE = /^\p{Lu}{2}$/u;
 
 export interface Gazetteer {
   /** Lower-case token sequence (joined by a space) -> entries, best first. */
@@ -110,7 +114,7 @@ function index(g: Gazetteer, entry: GazetteerEntry, name: string): void {
 function rank(e: GazetteerEntry): number {
   if (e.kind === 'country') return 0;
   if (e.kind === 'demonym') return 1;
-  if (e.kind === 'city') return e.population >= 100_000 ? 2 : 5;
+  if (e.kind === 'city') return e.population >= LARGE_CITY ? 2 : 5;
   if (e.kind === 'area') return 3;
   if (e.kind === 'town') return 6;
   return 4;
@@ -142,7 +146,7 @@ export const regionKey = (e: { countryCode: string; regionCode: string }) => `${
  */
 export function usState(gazetteer: Gazetteer, words: string[]): GazetteerEntry | undefined {
   const written = words.join(' ');
-  const key = gazetteer.regionAbbreviations.get(written.toLowerCase()) ?? (/^\p{Lu}{2}$/u.test(written) ? `US|${written}` : undefined);
+  const key = gazetteer.regionAbbreviations.get(written.toLowerCase()) ?? (POSTAL_CODE.test(written) ? `US|${written}` : undefined);
   if (key) return key.startsWith('US|') ? gazetteer.regionsByCode.get(key) : undefined;
   return placeEntries(gazetteer, words)?.find((e) => e.kind === 'region' && e.countryCode === 'US');
 }
