@@ -154,6 +154,7 @@ function ordinalBefore(tokens: Token[], at: number, taken: Uint8Array): number {
 const NAME_CONNECTORS = new Set(['of', 'on', 'for', 'the', 'and', 'to', 'in']);
 /** Head words that as often end the name of a programme, fund, event or generic body ("Energy Bill", "Advisory Board"). */
 const WEAK_HEADS = new Set(['program', 'programme', 'fund', 'conference', 'partnership', 'team', 'board', 'union']);
+const THE = /^the$/i;
 const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
@@ -172,7 +173,8 @@ export function addTitleCaseOrganisations(text: string, tokens: Token[], spans: 
   const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const added: CleanSpan[] = [];
   for (let i = 1; i < tokens.length; i++) {
-    if (lower(i - 1) !== 'the' || !oneSpace(i - 1, i)) continue;
+    // Tested without lower-casing: this loop sees every token of the document.
+    if (!THE.test(tokens[i - 1].text) || !oneSpace(i - 1, i)) continue;
     // "the 2nd Battalion": a unit's number opens its name (and may follow a capitalised "The").
     const numberEnd = taken[i] ? -1 : ordinalEnd(tokens, i);
     const nameStart = numberEnd > 0 && oneSpace(numberEnd - 1, numberEnd) ? numberEnd : i;
