@@ -12,6 +12,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around',
 const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'into', 'across', 'around', 'outside', 'inside', 'towards', 'toward', 'through', 'within']);
 /** Verbs that put the speaker after them in an attribution: "said Allard", "added Ruiz". */
 const ATTRIBUTION_VERBS = new Set(['said', 'says', 'added', 'adds', 'noted', 'stated', 'explained', 'continued', 'asked', 'wrote', 'concluded', 'remarked']);
+/** Words of a head of government's time in office, which a surname stands before: "the Bush administration", "the Obama presidency". */
+const TERMS_OF_OFFICE = new Set(['administration', 'presidency']);
 const surface = (tokens: Token[], first: number, last: number) => tokens.slice(first, last).map((t) => t.text).join(' ');
 
 /**
@@ -65,8 +67,13 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], loud: Uin
   // name their senator by surname alone do so throughout.
   const attributed = new Set<string>();
   for (const s of spans) if (s.first > 0 && ATTRIBUTION_VERBS.has(tokens[s.first - 1].text)) attributed.add(surface(tokens, s.first, s.last));
+  // A name after a title, or before a term of office ("the Bush administration"), is a person's.
   const titled = new Set<string>();
-  for (const s of spans) if (s.title || (s.first > 0 && titleWords.has(tokens[s.first - 1].text.toLowerCase().replace(/\.$/, '')))) titled.add(surface(tokens, s.first, s.last));
+  for (const s of spans) {
+    const titleBefore = s.first > 0 && titleWords.has(tokens[s.first - 1].text.toLowerCase().replace(/\.$/, ''));
+    const officeAfter = s.last < tokens.length && TERMS_OF_OFFICE.has(tokens[s.last].text.toLowerCase());
+    if (s.title || titleBefore || officeAfter) titled.add(surface(tokens, s.first, s.last));
+  }
   // A place when the gazetteer knows it or the text puts it after "in", "near" and the like
   // (located); a longer name must only ever stand after a preposition of place that people
   // never take ("near", "outside": not "to" or "from", as in "married to", "a letter from").

@@ -97,6 +97,14 @@ describe('a surname alone that speaks is a person', () => {
   ]);
 });
 
+describe('a surname before a term of office is a person', () => {
+  itFinds([
+    ['"administration", the surname also a place abroad', 'Funding for the program fell under the Bush administration.', ['PERSON:Bush']],
+    ['"Administration" capitalised, in a possessive', "The Bush Administration's budget cut the program.", ['PERSON:Bush']],
+  ]);
+  itDoesNotFind([['a place before "administration" stays a place', 'The Kosovo administration met in Pristina on Monday.', /^PERSON:Kosovo$/]]);
+});
+
 describe('a first name and a surname the tagger split', () => {
   // The tagger's split is fed in directly: which contexts make it split changes with every model.
   const joined = async (text: string, words: string[][]) => {
