@@ -32,6 +32,7 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
     countries: new Set(),
     referred: new Set(),
     regions: new Set(),
+    partyStates: new Set(),
     candidates: new Map(),
     chosen: new Map(),
   };
@@ -57,6 +58,8 @@ interface LinkState {
   referred: Set<string>;
   /** Regions the document names, by key ("US|ME"). */
   regions: Set<string>;
+  /** Places written as a member of Congress's state ("D-WA"). */
+  partyStates: Set<Entity>;
   /** Every reading of each LOCATION still to choose among, best first. */
   candidates: Map<Entity, GazetteerEntry[]>;
   /** The reading chosen for each LOCATION. */
@@ -79,14 +82,38 @@ function byCountry(entries: GazetteerEntry[], named: GazetteerEntry | undefined,
 
 /**
  * A region the document names: chosen, and evidence for the places in it. Not a region that shares
- * its name with a city written "NAME, PART" elsewhere in its country: "Washington" alone is the
- * state, and as often the capital.
+ * its name with a city written "NAME, PART" elsewhere in its country: "Washington" alone is more
+ * often the capital (see "a region or the city of its name").
  */
 function nameRegion(s: LinkState, e: Entity, region: GazetteerEntry): void {
   s.chosen.set(e, region);
-  const city = namesOfCitiesInParts(s.gazetteer).get(e.name.toLowerCase());
-  const ambiguous = city !== undefined && city.countryCode === region.countryCode && city.regionCode !== region.regionCode;
-  if (region.regionCode && !ambiguous) s.regions.add(regionKey(region));
+  if (region.regionCode && !cityNamedLikeRegion(s.gazetteer, e, region)) s.regions.add(regionKey(region));
+}
+
+/** A city of the region's country, written "NAME, PART", whose first part is the region's name: Washington, D.C. for the state. */
+function cityNamedLikeRegion(gazetteer: Gazetteer, e: Entity, region: GazetteerEntry): GazetteerEntry | undefined {
+  const city = namesOfCitiesInParts(gazetteer).get(e.name.toLowerCase());
+  return city && city.countryCode === region.countryCode && city.regionCode !== region.regionCode ? city : undefined;
+}
+
+/** The LOCATIONs listed right before and after a mention: "Idaho" and "Oregon" around "Washington" in "Idaho, Washington and Oregon". */
+function listNeighbours(tokens: Token[], at: MentionTokens, locationAt: Map<number, Entity>, locationEndingAt: Map<number, Entity>, m: Mention): Array<Entity | undefined> {
+  const first = at.first(m);
+  const after = at.after(m);
+  if (first === undefined || after === undefined) return [];
+  let next = after;
+  while (next < tokens.length && next - after < 2 && LIST_SEPARATOR.test(tokens[next].text)) next++;
+  let before = first - 1;
+  while (before >= 0 && first - before <= 2 && LIST_SEPARATOR.test(tokens[before].text)) before--;
+  return [next > after && next < tokens.length ? locationAt.get(tokens[next].start) : undefined, before < first - 1 && before >= 0 ? locationEndingAt.get(tokens[before].end) : undefined];
+}
+
+/** "Washington state", "the state of Washington": the mention names the state. */
+function saysState(tokens: Token[], at: MentionTokens, m: Mention): boolean {
+  const first = at.first(m);
+  const after = at.after(m);
+  const before = first !== undefined && first >= 2 ? `${tokens[first - 2].text} ${tokens[first - 1].text}`.toLowerCase() : '';
+  return before === 'state of' || (after !== undefined && tokens[after]?.text.toLowerCase() === 'state');
 }
 
 /**
@@ -105,6 +132,7 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
   ["members of Congress's states", (s) => {
     for (const [e, state] of partyStates(s.tokens, s.at, s.entities, s.gazetteer)) {
       s.chosen.set(e, state);
+      s.partyStates.add(e);
       s.regions.add(regionKey(state));
     }
   }],
@@ -185,6 +213,29 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
       }
       const inRegion = entries.find((x) => inNamedRegion(s, x));
       s.chosen.set(e, inRegion ? byCountry(entries, inRegion, 50) : byCountry(entries, entries.find((x) => s.countries.has(x.countryCode)), 10));
+    }
+  }],
+  // "Washington" alone is the capital, as news writes it ("WASHINGTON - Senators ..."), unless the
+  // document points to the state: "Washington state", "the state of Washington", a list of states
+  // ("Washington, Oregon and Idaho"), another place in the state ("Spokane", "Yakima, Wash."), or
+  // the state of the one member of Congress it names ("Sen. Ann Hale (D-WA)"). Among the states of
+  // several members, "D-WA" says where one is from, not what "Washington" means.
+  ['a region or the city of its name', (s) => {
+    const placesIn = new Map<string, Entity[]>();
+    const memberStates = new Set([...s.partyStates].map((e) => regionKey(s.chosen.get(e)!)));
+    for (const [e, x] of s.chosen) {
+      if (x.kind === 'country' || !x.regionCode || (s.partyStates.has(e) && memberStates.size > 1)) continue;
+      placesIn.set(regionKey(x), [...(placesIn.get(regionKey(x)) ?? []), e]);
+    }
+    const locationEndingAt = new Map<number, Entity>();
+    for (const e of s.entities) if (e.type === 'LOCATION') for (const m of e.mentions) locationEndingAt.set(m.end, e);
+    const isRegionOf = (country: string) => (e: Entity | undefined) => e !== undefined && s.chosen.get(e)?.kind === 'region' && s.chosen.get(e)?.countryCode === country;
+    for (const [e, x] of s.chosen) {
+      const city = x.kind === 'region' ? cityNamedLikeRegion(s.gazetteer, e, x) : undefined;
+      if (!city) continue;
+      const listed = (m: Mention) => listNeighbours(s.tokens, s.at, s.locationAt, locationEndingAt, m).some(isRegionOf(x.countryCode));
+      const pointedTo = placesIn.get(regionKey(x))?.some((other) => other !== e) || e.mentions.some((m) => saysState(s.tokens, s.at, m) || listed(m));
+      if (!pointedTo) s.chosen.set(e, city);
     }
   }],
   // A city of fewer than 100,000 people that shares its name with other places, or is matched only

@@ -53,6 +53,14 @@ describe('place linking: which place of a name', () => {
     ["a member of Congress's state, not a city abroad", 'Sen. Ida Crane (D-WA) praised the grant.', 'WA', ['WA'], 'US region -'],
     ["a member of Congress's state written as a newspaper abbreviation", 'Sen. Ed Marsh (R-Mont.) praised the grant.', 'Mont.', ['Mont.'], 'US region -'],
     ["a member of Congress's state tells which city of a name", 'Sen. Ida Crane (D-ME) toured the port of Portland.', 'Portland', ['Portland', 'ME'], 'US city 44'],
+    ['"Washington" alone is the capital', 'WASHINGTON - Senators from Ohio and Maine praised the bill on Monday.', 'WASHINGTON', ['WASHINGTON', 'Ohio', 'Maine'], 'US city 39'],
+    ["the state of one of several members of Congress does not make \"Washington\" the state", 'WASHINGTON - Sen. Ida Crane (D-WA) and Sen. Ed Marsh (R-Mont.) praised the grant.', 'WASHINGTON', ['WASHINGTON', 'WA', 'Mont.'], 'US city 39'],
+    ['"Washington state" is the state', 'Apple growers in Washington state lost crops.', 'Washington', ['Washington'], 'US region -'],
+    ['"the state of Washington" is the state', 'Wildfires burned across the state of Washington.', 'Washington', ['Washington'], 'US region -'],
+    ['"Washington" in a list of states is the state', 'Senators from Idaho, Washington and Oregon asked for the funds.', 'Washington', ['Idaho', 'Washington', 'Oregon'], 'US region -'],
+    ['"Washington" first in a list of states is the state', 'Salmon runs in Washington, Oregon and Idaho fell.', 'Washington', ['Idaho', 'Washington', 'Oregon'], 'US region -'],
+    ["the state of the one member of Congress a release names", 'Sen. Ida Crane (D-WA) said Washington farmers need rain.', 'Washington', ['Washington', 'WA'], 'US region -'],
+    ['"Washington" beside another place in the state is the state', 'Farmers across Washington, from Yakima to Spokane, lost crops.', 'Washington', ['Washington', 'Yakima', 'Spokane'], 'US region -'],
   ])('%s', (_, text, name, names, expected) => {
     expect(where(link(text, names).get(name))).toBe(expected);
   });
