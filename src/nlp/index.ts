@@ -127,7 +127,7 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   }],
   ['places', (a, ctx) => {
     const entities = need(a.entities, 'entities', 'places');
-    a.countries = linkPlaces(need(a.tokens, 'tokens', 'places'), entities, ctx.resources.gazetteer, loadTowns);
+    a.countries = linkPlaces(a.doc.text, need(a.tokens, 'tokens', 'places'), entities, ctx.resources.gazetteer, loadTowns);
     a.spanEntity = placeIds(entities, need(a.spanEntity, 'entity of each span', 'places'), ctx.aliases);
   }],
   ['themes', (a, ctx) => {

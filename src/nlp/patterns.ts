@@ -3,7 +3,7 @@ import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } fro
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { LARGE_CITY, matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
-import { partyState as partyStateAt } from './release-conventions.js';
+import { memberState } from './release-conventions.js';
 import { HAS_LETTER, isFirstNameWord, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
@@ -130,12 +130,12 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     // "Fellow for National Security Studies": a field in a title, not an organisation.
     // A word nearly always capitalised, or unknown to the unlabeled text, names something ("Officer of Zelvora").
     if (s.first > 1 && /^(for|of)$/.test(lower(s.first - 1)) && lists.titleWords.has(lower(s.first - 2)) && !tokens.slice(s.first, s.last).some((t, k) => isHead(s.first + k) || ALL_CAPS.test(t.text) || (HAS_LETTER.test(t.text) && bucket(s.first + k) >= 4)) && !isPlace(tokens.slice(s.first, s.last).map((t) => t.text))) continue;
-    const text = tokens.slice(s.first, s.last).map((t) => t.text).join(' ');
-    if (commonAcronyms.has(text)) continue;
+    const name = tokens.slice(s.first, s.last).map((t) => t.text).join(' ');
+    if (commonAcronyms.has(name)) continue;
     if (SHIP_PREFIXES.has(tokens[s.first].text) || (s.first > 0 && SHIP_PREFIXES.has(tokens[s.first - 1].text))) continue;
     if (s.type === 'ORGANIZATION' && s.last - s.first > 1 && INSTRUMENTS.has(lower(s.last - 1))) continue;
     // A legal form alone ("Co", "NV") is no name, but a state in "(D-CO)", "(D-NV)" is a place.
-    const partyState = s.first >= 3 && partyStateAt(tokens, s.first - 3, gazetteer)?.end === s.last;
+    const partyState = memberState(text, tokens, s.first, gazetteer)?.end === s.last;
     if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first)) && !partyState) continue;
     // A one-word "person" in capitals is an acronym, unless the document names a person with it
     // in ordinary case ("RAMIREZ" in a headline, "Senator Ana Ramirez" below).

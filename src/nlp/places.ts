@@ -1,8 +1,8 @@
 import type { Entity, Mention } from '../schema/document.js';
 import type { Token } from './tokenize.js';
 import { LARGE_CITY, matchGazetteer, placeEntries, plainSpelling, POSTAL_CODE, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
-import { partyState } from './release-conventions.js';
-import { tokenize } from './tokenize.js';
+import { memberState } from './release-conventions.js';
+import { setApart, tokenize } from './tokenize.js';
 
 /**
  * Link LOCATION entities to the gazetteer: a country gets its ISO 3166-1 alpha-2 code, a region its
@@ -21,8 +21,9 @@ import { tokenize } from './tokenize.js';
  * unlinked: the gazetteer has no counties. Returns the document's "countries mentioned":
  * countries named, and countries referred to by nationality words ("Syrian"), which are not places.
  */
-export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazetteer, towns: () => TownIndex): string[] {
+export function linkPlaces(text: string, tokens: Token[], entities: Entity[], gazetteer: Gazetteer, towns: () => TownIndex): string[] {
   const state: LinkState = {
+    text,
     tokens,
     entities,
     gazetteer,
@@ -46,6 +47,7 @@ export function linkPlaces(tokens: Token[], entities: Entity[], gazetteer: Gazet
 
 /** What place linking knows of one document; the steps fill it in, in order. */
 interface LinkState {
+  text: string;
   tokens: Token[];
   entities: Entity[];
   gazetteer: Gazetteer;
@@ -127,10 +129,15 @@ const isHomonym = (entries: GazetteerEntry[]) => regionsNamedLikeCountry(entries
 /** The steps of place linking, in order (order matters: each reads what the earlier ones found). */
 const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
   ['written in parts', (s) => {
-    for (const [e, entry] of placesWrittenInParts(s.tokens, s.at, s.locationAt, s.entities, s.gazetteer)) s.chosen.set(e, entry);
+    for (const [e, entry] of placesWrittenInParts(s.text, s.tokens, s.at, s.locationAt, s.entities, s.gazetteer)) s.chosen.set(e, entry);
+    // One name without the comma: "Washington DC", "WASHINGTON D C".
+    for (const e of s.entities) {
+      const whole = e.type === 'LOCATION' && !s.chosen.has(e) ? placeNamedInParts(s.gazetteer, e.name) : undefined;
+      if (whole) s.chosen.set(e, whole);
+    }
   }],
   ["members of Congress's states", (s) => {
-    for (const [e, state] of partyStates(s.tokens, s.at, s.entities, s.gazetteer)) {
+    for (const [e, state] of partyStates(s.text, s.tokens, s.at, s.entities, s.gazetteer)) {
       s.chosen.set(e, state);
       s.partyStates.add(e);
       s.regions.add(regionKey(state));
@@ -177,7 +184,7 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
   }],
   ['written with a region or country', (s) => {
     const townsNamed = (e: Entity) => (isTown(s.candidates.get(e)!) ? [] : (s.towns().entries(wordsOf(e.name)) ?? []));
-    for (const [e, entry] of placesWrittenWithRegion(s.tokens, s.at, s.locationAt, s.candidates, s.gazetteer, townsNamed)) {
+    for (const [e, entry] of placesWrittenWithRegion(s.text, s.tokens, s.at, s.locationAt, s.candidates, s.gazetteer, townsNamed)) {
       if (s.chosen.has(e)) continue;
       s.chosen.set(e, entry);
       if (entry.regionCode) s.regions.add(regionKey(entry));
@@ -304,11 +311,11 @@ function namesOfCitiesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry>
  * The states of members of Congress written after their names, "(D-WA)", ", R-Ga.,": the state
  * there is the US state ("WA" is not Wa in Ghana), when every mention of the entity is written so.
  */
-function partyStates(tokens: Token[], at: MentionTokens, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
+function partyStates(text: string, tokens: Token[], at: MentionTokens, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
   const found = new Map<Entity, GazetteerEntry>();
   const stateOf = (m: Mention) => {
     const first = at.first(m);
-    const party = first !== undefined && first >= 3 ? partyState(tokens, first - 3, gazetteer) : undefined;
+    const party = first !== undefined ? memberState(text, tokens, first, gazetteer) : undefined;
     return party && party.end === at.after(m) ? party.state : undefined;
   };
   for (const e of entities) {
@@ -321,11 +328,12 @@ function partyStates(tokens: Token[], at: MentionTokens, entities: Entity[], gaz
 
 /**
  * Places written "PLACE, REGION" where the region is one of the place's own ("Aberdeen, Wash.",
- * "Hoquiam, WA", "Cody, Wyoming", "Paris, Tenn." a town beside the city), or "PLACE, COUNTRY"
+ * "Hoquiam, WA", "Rome  NY" with the comma stripped, "Cody, Wyoming", "Paris, Tenn." a town beside the city), or "PLACE, COUNTRY"
  * ("Windsor, Canada"): the place gets its entry there, and a region part that is a LOCATION itself
  * gets the region ("WA" is Washington there, not Wa in Ghana).
  */
 function placesWrittenWithRegion(
+  text: string,
   tokens: Token[],
   at: MentionTokens,
   locationAt: Map<number, Entity>,
@@ -357,17 +365,20 @@ function placesWrittenWithRegion(
     if (entries[0].kind === 'country') continue;
     for (const m of e.mentions) {
       const next = at.after(m);
-      if (next === undefined || tokens[next]?.text !== ',') continue;
-      const keys = regionsAt(next + 1);
+      const part = next === undefined ? undefined : partStart(text, tokens, next);
+      // Without the comma, a state before a state is a list ("Mississippi  Louisiana  Missouri").
+      if (!part || (part.stripped && entries[0].kind === 'region' && entries[0].population > 0)) continue;
+      const { start } = part;
+      const keys = regionsAt(start);
       // A country ("Berlin, Germany") is "DE|"; a bare postal code is matched against each entry's own country.
       const isThere = (x: GazetteerEntry) => x.kind !== 'country' && keys.some((k) => k === `${x.countryCode}|` || (x.regionCode !== '' && (k === regionKey(x) || k === x.regionCode)));
       // The region can name a town that shares a larger place's name ("Paris, Tenn.").
       const entry = keys.length ? (entries.find(isThere) ?? townsNamed(e).find(isThere)) : undefined;
       if (!entry) continue;
       found.set(e, entry);
-      const part = locationAt.get(tokens[next + 1].start);
+      const partEntity = locationAt.get(tokens[start].start);
       const region = keys.includes(`${entry.countryCode}|`) ? undefined : gazetteer.regionsByCode.get(regionKey(entry));
-      if (part && region && !found.has(part)) found.set(part, region);
+      if (partEntity && region && !found.has(partEntity)) found.set(partEntity, region);
       break;
     }
   }
@@ -474,25 +485,58 @@ function namesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry> {
 
 /** A part that abbreviates ("D.C.", "DC"): dotted letters or two to four capitals. */
 const ABBREVIATION = /^(?:\p{Lu}\.){1,4}$|^\p{Lu}{2,4}$/u;
+const LETTER = /^\p{Lu}$/u;
+
+/**
+ * An abbreviation starting at token i: "DC", "D.C.", or capital letters one space apart, as text
+ * stripped of its punctuation writes it ("D C"). Its letters in lower case, and where it ends.
+ */
+function abbreviationAt(tokens: Token[], i: number): { letters: string; end: number } | undefined {
+  const t = tokens[i];
+  if (!t) return undefined;
+  if (ABBREVIATION.test(t.text)) return { letters: dotless(t.text), end: i + 1 };
+  let end = i;
+  while (end < tokens.length && end - i < 4 && LETTER.test(tokens[end].text) && (end === i || tokens[end].start === tokens[end - 1].end + 1)) end++;
+  return end - i >= 2 ? { letters: tokens.slice(i, end).map((x) => x.text.toLowerCase()).join(''), end } : undefined;
+}
+
+/** Where the part of "PLACE, PART" starts, the place ending before token `after`: past a comma, or past the spaces a corpus left for it ("Rome  NY"). */
+function partStart(text: string, tokens: Token[], after: number): { start: number; stripped: boolean } | undefined {
+  if (after >= tokens.length || after === 0) return undefined;
+  if (tokens[after].text === ',') return { start: after + 1, stripped: false };
+  return setApart(text, tokens, after - 1) ? { start: after, stripped: true } : undefined;
+}
+
+/** A name the gazetteer writes "PLACE, PART" written as one, without the comma: "Washington DC", "WASHINGTON D C". */
+function placeNamedInParts(gazetteer: Gazetteer, name: string): GazetteerEntry | undefined {
+  const tokens = tokenize(name);
+  for (let split = 1; split < tokens.length; split++) {
+    const part = abbreviationAt(tokens, split);
+    if (part?.end !== tokens.length) continue;
+    const whole = namesInParts(gazetteer).get(`${tokens.slice(0, split).map((t) => t.text.toLowerCase()).join(' ')}|${part.letters}`);
+    if (whole) return whole;
+  }
+  return undefined;
+}
 
 /**
  * Places the text writes in two mentions that the gazetteer knows as one name: "Washington, D.C."
- * (or "Washington, DC") is the city, though "Washington" alone is first the state. Only when every
- * mention of the place is written so, and the part is an abbreviation with no place of its own in
- * the gazetteer; the part then gets the same link.
+ * (or "Washington, DC", "Washington  D C" where the comma was stripped) is the city, though
+ * "Washington" alone is not always. Only when every mention of the place is written so, and the
+ * part is an abbreviation with no place of its own in the gazetteer; the part then gets the same link.
  */
-function placesWrittenInParts(tokens: Token[], at: MentionTokens, locationAt: Map<number, Entity>, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
+function placesWrittenInParts(text: string, tokens: Token[], at: MentionTokens, locationAt: Map<number, Entity>, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
   const names = namesInParts(gazetteer);
   const found = new Map<Entity, GazetteerEntry>();
   if (!names.size) return found;
-  /** The whole name a mention is the first part of, with the part's token. */
+  /** The whole name a mention is the first part of, with the part's first token. */
   const wholeOf = (m: Mention) => {
     const next = at.after(m);
-    if (next === undefined || tokens[next]?.text !== ',') return null;
-    const part = tokens[next + 1];
-    if (!part || !ABBREVIATION.test(part.text) || placeEntries(gazetteer, [part.text])) return null;
-    const whole = names.get(`${tokenize(m.text).map((t) => t.text.toLowerCase()).join(' ')}|${dotless(part.text)}`);
-    return whole ? { whole, part } : null;
+    const start = next === undefined ? undefined : partStart(text, tokens, next)?.start;
+    const part = start === undefined ? undefined : abbreviationAt(tokens, start);
+    if (!part || placeEntries(gazetteer, tokens.slice(start, part.end).map((t) => t.text))) return null;
+    const whole = names.get(`${tokenize(m.text).map((t) => t.text.toLowerCase()).join(' ')}|${part.letters}`);
+    return whole ? { whole, part: tokens[start!] } : null;
   };
   for (const e of entities) {
     if (e.type !== 'LOCATION') continue;

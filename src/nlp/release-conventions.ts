@@ -1,4 +1,4 @@
-import { oneSpaceApart, type Token } from './tokenize.js';
+import { oneSpaceApart, setApart, type Token } from './tokenize.js';
 import { makeSpan, spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries, usState, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
@@ -26,23 +26,34 @@ const PARTY = /^[DRI]$/;
 const AFTER_STATE = new Set([',', '.', ';', ':', ')']);
 
 /**
- * A member of Congress's party and state opening at token `open`: "(D-WA)", "(R-South Dakota)",
- * or after a comma ", R-Ga.," and ", D-Del. said". Returns the US state and where its tokens end
- * (they start at open + 3), or undefined.
+ * The state of a member of Congress whose name starts at token `first`, written after the party:
+ * "(D-WA)", "(R-South Dakota)", after a comma ", R-Ga.," and ", D-Del. said", or with the
+ * punctuation stripped, as some corpora keep releases ("Maria Lund  D WA  said": two spaces
+ * where the brackets were). Returns the US state and where its tokens end, or undefined.
  */
-export function partyState(tokens: Token[], open: number, gazetteer: Gazetteer): { state: GazetteerEntry; end: number } | undefined {
+export function memberState(text: string, tokens: Token[], first: number, gazetteer: Gazetteer): { state: GazetteerEntry; end: number } | undefined {
   const joined = (a: number) => tokens[a].end === tokens[a + 1].start;
-  const opener = tokens[open]?.text;
-  if ((opener !== '(' && opener !== ',') || open + 3 >= tokens.length) return undefined;
-  if (!PARTY.test(tokens[open + 1].text) || tokens[open + 2].text !== '-' || !joined(open + 1) || !joined(open + 2)) return undefined;
-  if (opener === '(' ? !joined(open) : tokens[open].end + 1 !== tokens[open + 1].start) return undefined;
+  if (first < 2 || first >= tokens.length) return undefined;
+  let opener: string | undefined;
+  if (tokens[first - 1].text === '-' && first >= 3) {
+    const open = first - 3;
+    opener = tokens[open].text;
+    if ((opener !== '(' && opener !== ',') || !PARTY.test(tokens[open + 1].text) || !joined(open + 1) || !joined(open + 2)) return undefined;
+    if (opener === '(' ? !joined(open) : !oneWordApart(tokens, open)) return undefined;
+  } else {
+    // Stripped: a name, the party a gap after it, the state a space after the party.
+    if (!PARTY.test(tokens[first - 1].text) || !oneWordApart(tokens, first - 1) || !setApart(text, tokens, first - 2) || !CAPITALISED.test(tokens[first - 2].text)) return undefined;
+  }
   // "South Dakota" before "Dakota".
-  for (const end of [open + 5, open + 4]) {
-    if (end > tokens.length || (end === open + 5 && !oneWordApart(tokens, open + 3))) continue;
+  for (const end of [first + 2, first + 1]) {
+    if (end > tokens.length || (end === first + 2 && !oneWordApart(tokens, first))) continue;
     const after = tokens[end]?.text;
-    const closed = opener === '(' ? after === ')' : after === undefined || AFTER_STATE.has(after) || tokens[end - 1].text.endsWith('.');
+    const closed =
+      opener === '(' ? after === ')'
+      : opener === ',' ? after === undefined || AFTER_STATE.has(after) || tokens[end - 1].text.endsWith('.')
+      : setApart(text, tokens, end - 1);
     if (!closed) continue;
-    const state = usState(gazetteer, tokens.slice(open + 3, end).map((t) => t.text));
+    const state = usState(gazetteer, tokens.slice(first, end).map((t) => t.text));
     if (state) return { state, end };
   }
   return undefined;
@@ -60,7 +71,7 @@ const oneWordApart = (tokens: Token[], a: number) => tokens[a + 1] !== undefined
  *    Health" is a title, "Director of Europol" names an agency);
  *  - "Sentrix Labs, Inc.": a legal form ends a company's name, which takes in the capitalised
  *    words before it;
- *  - "(D-WA)", "(R-Mont.)", ", R-Ga.,": the state of a member of Congress, after the party, is a place.
+ *  - "(D-WA)", "(R-Mont.)", ", R-Ga.,", "Lund  D WA": the state of a member of Congress, after the party, is a place.
  * A name found this way replaces the spans the tagger put inside it.
  */
 export function applyReleaseConventions(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
@@ -110,9 +121,12 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
     if (t === '/' && i + 3 < tokens.length && tokens[i + 2].text === '/' && DASHES.has(tokens[i + 3].text) && capitalised(i + 1) && gap(i, i + 1) === '' && gap(i + 1, i + 2) === '') {
       add(i + 1, i + 2);
     }
-    // "(D-WA)", ", R-Ga.,": a state.
-    const party = t === '(' || t === ',' ? partyState(tokens, i, gazetteer) : undefined;
-    if (party) add(i + 3, party.end, 'LOCATION');
+    // "(D-WA)", ", R-Ga.,", "Lund  D WA": a state.
+    if (PARTY.test(t)) {
+      const first = tokens[i + 1]?.text === '-' ? i + 2 : i + 1;
+      const member = memberState(text, tokens, first, gazetteer);
+      if (member) add(first, member.end, 'LOCATION');
+    }
     // "(NYSE: HDS)", "(Euronext Amsterdam: VIREO)".
     if (t === '(') {
       const end = runFrom(i + 1, 3);

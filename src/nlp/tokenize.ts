@@ -52,12 +52,23 @@ function splitStop(text: string, start: number, out: Token[]): void {
   }
 }
 
-/** Tokenize a whole document; offsets index into `text`. Linear time, no backtracking. */
 /** Whether tokens a and b are one space apart: words of one name are, lost punctuation or layout leaves more. */
 export function oneSpaceApart(text: string, tokens: Token[], a: number, b: number): boolean {
   return text.slice(tokens[a].end, tokens[b].start) === ' ';
 }
 
+/**
+ * Whether token a is the last, or two or three spaces stand between it and the next: where some
+ * corpora stripped punctuation, they left its space ("Rome  NY" for "Rome, NY", "Lund  D WA" for
+ * "Lund (D-WA)"). More spaces, or a line break, are layout.
+ */
+export function setApart(text: string, tokens: Token[], a: number): boolean {
+  if (a + 1 >= tokens.length) return true;
+  const gap = tokens[a + 1].start - tokens[a].end;
+  return (gap === 2 || gap === 3) && text.slice(tokens[a].end, tokens[a + 1].start).trim() === '' && !text.slice(tokens[a].end, tokens[a + 1].start).includes('\n');
+}
+
+/** Tokenize a whole document; offsets index into `text`. Linear time, no backtracking. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {

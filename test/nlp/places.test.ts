@@ -18,7 +18,7 @@ function linkAll(text: string, names: string[]): { places: Map<string, Entity['p
     }
     return { id: `location/${name}`, type: 'LOCATION', name, aliases: [], role: null, place: null, mentions } as unknown as Entity;
   });
-  const countries = linkPlaces(tokenize(text), entities, loadGazetteer(), loadTowns);
+  const countries = linkPlaces(text, tokenize(text), entities, loadGazetteer(), loadTowns);
   return { places: new Map(entities.map((e) => [e.name, e.place])), countries };
 }
 const link = (text: string, names: string[]) => linkAll(text, names).places;
@@ -51,6 +51,12 @@ describe('place linking: which place of a name', () => {
     ["a country's name that is also the state of the release's senator", 'Sen. Ada Lark, R-Ga., said Georgia farmers need rain.', 'Georgia', ['Georgia', 'Ga.'], 'US region -'],
     ['the country, where no state of its name is named', 'Talks on Georgia and Armenia resumed.', 'Georgia', ['Georgia', 'Armenia'], 'GE country -'],
     ["a member of Congress's state, not a city abroad", 'Sen. Ida Crane (D-WA) praised the grant.', 'WA', ['WA'], 'US region -'],
+    ['a town and its state with the comma stripped', 'The mill in Hoquiam  WA reopened in March', 'Hoquiam', ['Hoquiam', 'WA'], 'US city 47'],
+    ['the state after a town with the comma stripped', 'The mill in Hoquiam  WA reopened in March', 'WA', ['Hoquiam', 'WA'], 'US region -'],
+    ['a city in two parts with the punctuation stripped', 'WASHINGTON  D C  Senator Ida Crane said the grant', 'D C', ['WASHINGTON', 'D C'], 'US city 39'],
+    ['a city in two parts written as one name', 'Students from Ohio visited Washington DC this week.', 'Washington DC', ['Washington DC', 'Ohio'], 'US city 39'],
+    ['a city in two parts written as one name, stripped', 'WASHINGTON D C  Senator Ida Crane said the grant', 'WASHINGTON D C', ['WASHINGTON D C'], 'US city 39'],
+    ["a member of Congress's state in text stripped of its punctuation", 'U S  Senator Ida Crane  D WA  praised the grant', 'WA', ['WA'], 'US region -'],
     ["a member of Congress's state written as a newspaper abbreviation", 'Sen. Ed Marsh (R-Mont.) praised the grant.', 'Mont.', ['Mont.'], 'US region -'],
     ["a member of Congress's state tells which city of a name", 'Sen. Ida Crane (D-ME) toured the port of Portland.', 'Portland', ['Portland', 'ME'], 'US city 44'],
     ['"Washington" alone is the capital', 'WASHINGTON - Senators from Ohio and Maine praised the bill on Monday.', 'WASHINGTON', ['WASHINGTON', 'Ohio', 'Maine'], 'US city 39'],
@@ -110,6 +116,8 @@ describe('place linking: what must not be linked that way', () => {
     ['the last of a list of counties with a serial comma', 'Aid goes to Page, Rockingham, and Warren counties.', 'Warren', ['Page', 'Rockingham', 'Warren'], null],
     ['a city in a list of places that names its counties as such', 'Georgians from Atlanta, Albany and Pike County and Walton Counties came.', 'Atlanta', ['Atlanta', 'Albany', 'Pike', 'Walton'], 'US city 34'],
     ['a county named like a region abroad, in a list of counties', 'Suffolk and Nassau counties will share the grant.', 'Suffolk', ['Suffolk', 'Nassau'], null],
+    ['a state before a state with the commas stripped is a list', 'Senators from Mississippi  Louisiana  Missouri and Alabama wrote', 'Louisiana', ['Mississippi', 'Louisiana', 'Missouri', 'Alabama'], 'US region -'],
+    ['a headline and a dateline set apart by layout are no place and its state', 'Grant to Benefit Rochester                    Washington  DC  Senator Ida Crane said', 'Rochester', ['Rochester', 'Washington'], 'US city 43'],
     ['a postal code that is no region of a place of the name', 'The office in Portland, NV opened.', 'Portland', ['Portland'], 'US city 46'],
     ['a county listed after "counties of", past an aside', 'Virginia declared the counties of Accomack (including the town of Chincoteague), Caroline, Essex and Gloucester disaster areas.', 'Essex', ['Virginia', 'Essex'], null],
     ['a county listed after "counties, including"', 'Farmers in the affected counties, including Suffolk and Essex, will get aid.', 'Suffolk', ['Suffolk', 'Essex'], null],

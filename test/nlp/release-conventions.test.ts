@@ -29,5 +29,6 @@ describe('press-release conventions: what they must not mark (false positives)',
     ['a state code after a letter that is no party', 'Letters (Q-ME) went unanswered.', /^LOCATION:ME$/],
     ['a hyphenated word after a comma is no party and state', 'The troops landed, D-Day, on the coast of Normandy, R-Day.', /^LOCATION:Day$/],
     ['a legal form outside a party and state stays no name', 'The order went to the firm Acme Co on Monday.', /:Co$/],
+    ['stripped text: a state code not set off after it', 'Senators Lyle Graf  D ME TOO  wrote', /^LOCATION:ME$/],
   ]);
 });
