@@ -1,6 +1,8 @@
 import type { Dateline } from '../schema/document.js';
 import { findDate, normaliseDate, dateFromPath } from './dates.js';
 import type { RecordMeta } from './types.js';
+import { loadGazetteer, loadTowns, placeEntries, POSTAL_CODE } from '../nlp/resources/gazetteer.js';
+import { tokenize } from '../nlp/tokenize.js';
 
 /** How far into a document a dateline or a publication date may stand. */
 const HEAD_CHARS = 1500;
@@ -29,6 +31,12 @@ const DATELINE = new RegExp(
  * far cheaper than letting DATELINE backtrack through a capitalised line.
  */
 const SEPARATOR = /--|[–—]|[ \t]-[ \t]|[ \t]_[ \t]|:[ \t]/;
+
+/** A place in capitals, words without abbreviating full stops ("NAQOURA", "SAN FRANCISCO"). */
+const CAPITALS = /^[\p{Lu}'’-]+(?:[ \t][\p{Lu}'’-]+)*$/u;
+const WEEKDAY = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/i;
+/** A date at the start of a line, before a dateline ("Thursday, December 13, 2007 WASHINGTON - "): the weekday and the date. */
+const DATE_FIRST = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?/i;
 
 /** Words that start sentences, not datelines, even when a dash follows. */
 const NOT_A_PLACE = new Set(['The', 'This', 'That', 'These', 'Today', 'Contact', 'Media', 'Note', 'Notes', 'For', 'About', 'Press', 'Update', 'Editor', 'Editors', 'Tel', 'Email', 'Phone', 'Source', 'Title', 'Subject', 'Date', 'From', 'To', 'Re', 'Photo', 'Photos']);
@@ -59,18 +67,53 @@ function headLines(text: string): Line[] {
   return lines;
 }
 
+/** The end of a sentence: a dateline that names a place the gazetteer lacks comes before any. */
+const SENTENCE_END = /[\p{Ll}\d][.!?]["'”’]?(?:\s|$)/u;
+/** Words of a dateline's place at most ("RIO GRANDE DO SUL"): more is a headline. */
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * Whether a dateline's place is one: the gazetteer or its towns know the place, or the region or
+ * country after it ("Hoquiam, WA", "Kalvoro, Chad"), or, before the first sentence, it is written in
+ * capitals before a dash, as news agencies write datelines ("NAQOURA — "; not "SEN. LUND — "). Headings
+ * and names before a colon or a dash ("Floor Statement - ", "Arms Trade Treaty: ") are no
+ * datelines, nor is a name alone before a colon ("Nelson: Energy independence ...").
+ */
+function namesPlace(parts: { place: string; region?: string; note?: string; date?: string; separator: string }, first: boolean): boolean {
+  const { place, region, separator } = parts;
+  const colon = separator.trim() === ':';
+  if (place.split(/[ \t]+/).length > MAX_PLACE_WORDS || (colon && !region && !parts.note && !parts.date?.trim())) return false;
+  if (CAPITALS.test(place) && !colon && first) return true;
+  const gazetteer = loadGazetteer();
+  const words = (name: string) => tokenize(name).map((t) => t.text);
+  const entries = (name: string) => placeEntries(gazetteer, words(name));
+  if (entries(place)?.some((e) => e.kind !== 'demonym') || loadTowns().entries(words(place))) return true;
+  if (!region) return false;
+  return entries(region)?.some((e) => e.kind === 'region' || e.kind === 'country') || gazetteer.regionAbbreviations.has(region.toLowerCase()) || POSTAL_CODE.test(region);
+}
+
 function findDateline(lines: Line[]): Dateline | null {
-  for (const line of lines.slice(0, 12)) {
-    const lead = line.text.length - line.text.trimStart().length;
+  const written = lines.filter((line) => line.text.trim() !== '');
+  const firstSentence = written.findIndex((line) => SENTENCE_END.test(line.text));
+  for (const [k, line] of written.slice(0, 12).entries()) {
+    let lead = line.text.length - line.text.trimStart().length;
+    // A dateline after the date that opens its line ("December 13, 2007 WASHINGTON - ").
+    let opening = findDate(line.text.slice(lead, lead + 60));
+    if (opening && opening.index <= (DATE_FIRST.exec(line.text.slice(lead))?.[0].length ?? 0)) {
+      const rest = line.text.slice(lead + opening.index + opening.length);
+      lead += opening.index + opening.length + (rest.length - rest.replace(/^[ \t,]+/, '').length);
+    } else opening = null;
     // A dateline is short: only the start of a line is tried (long lines cost the regex dearly).
     const body = line.text.slice(lead, lead + 200);
     if (!SEPARATOR.test(body)) continue;
     const m = DATELINE.exec(body);
     if (!m?.groups) continue;
-    const { place, region, note, date } = m.groups;
-    if (NOT_A_PLACE.has(place.split(/\s/)[0])) continue;
+    const { place, note, date } = m.groups;
+    // "Melbourne, Monday": the weekday belongs to the date.
+    const region = m.groups.region && !WEEKDAY.test(m.groups.region.trim()) ? m.groups.region : undefined;
+    if (NOT_A_PLACE.has(place.split(/\s/)[0]) || !namesPlace({ place: place.trim(), region: region?.trim(), note, date, separator: m.groups.sep }, firstSentence < 0 || k <= firstSentence)) continue;
     const dateText = [date, note].filter(Boolean).join(' ');
-    const iso = dateText ? findDate(dateText)?.iso ?? null : null;
+    const iso = (dateText ? findDate(dateText)?.iso : undefined) ?? opening?.iso ?? null;
     // Text between place and separator that is not a date means this is a sentence, not a dateline.
     if (date && date.trim() && !findDate(date)) continue;
     const noteIsDate = note ? findDate(note) !== null : false;

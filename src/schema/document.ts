@@ -106,7 +106,7 @@ export const DocumentRecord = z.object({
   title: z.string().nullable().describe('First line (txt), first heading (md), <h1> or <title> (html), or the record\'s "title"'),
   date: z.string().nullable().describe('Publication date, ISO 8601 (YYYY-MM-DD)'),
   date_source: z.enum(['metadata', 'dateline', 'text', 'path']).nullable().describe('Where the date was read'),
-  dateline: Dateline.nullable().describe('"Brussels, 30 October 2018 -" at the start of a line near the top'),
+  dateline: Dateline.nullable().describe('"Brussels, 30 October 2018 -" at the start of a line near the top, or after the date that opens a line; its place known to the gazetteer (or its region or country), or in capitals before the first sentence'),
   publisher: z.string().nullable().describe('The record\'s "publisher", or the page\'s og:site_name'),
   url: z.string().nullable().describe('The record\'s "url", or the page\'s canonical URL'),
   text: z.string().describe('The document text all offsets point into'),

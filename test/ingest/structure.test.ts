@@ -17,6 +17,11 @@ describe('datelines', () => {
     ['Tallinn (Estonia), 2 May 2021: The', 'Tallinn, Estonia', '2021-05-02'],
     ['HONOLULU (AP) _ The', 'HONOLULU', null],
     ['OTTAWA, Ont. — March 3, 2022 — The', 'OTTAWA, Ont.', '2022-03-03'],
+    ['Thursday, December 13, 2007   WASHINGTON - The', 'WASHINGTON', '2007-12-13'],
+    ['June 2, 2006 Springfield, Ill. -- The', 'Springfield, Ill.', '2006-06-02'],
+    ['KALVORO, Chad — The', 'KALVORO, Chad', null],
+    ['KALVORO — The', 'KALVORO', null],
+    ['Melbourne, Monday – The', 'Melbourne', null],
   ])('%s', (line, place, date) => {
     const s = readStructure(body(line), NO_META, 'x.txt', false);
     expect(s.dateline?.place).toBe(place);
@@ -31,8 +36,20 @@ describe('datelines', () => {
     ['While NATO-UN relations are good, there is potential.'],
     ['Contact: press office'],
     ['About the Agency: founded in 1990'],
+    ['SEN. LUND: NEW FUNDS FOR FARMS'],
+    ['Floor Statement - The'],
+    ['Quarterly Outlook: The'],
+    ['SEN. LUND — NEW FUNDS FOR FARMS'],
+    ['BIDEN: The'],
+    ['Portland: Energy independence is key'],
+    ['SENATE PASSES GRANT FOR TOWN OF HOQUIAM, WA - The'],
   ])('no dateline in %j', (line) => {
     expect(readStructure(body(line), NO_META, 'x.txt', false).dateline).toBeNull();
+  });
+
+  it('takes a place the gazetteer lacks, in capitals, only near the top', () => {
+    const text = 'A title line\n\nThe agency said on Monday that it will cut its budget.\nIt gave details.\nMore follows.\nKALVORO - Cut by 4 percent.\n';
+    expect(readStructure(text, NO_META, 'x.txt', false).dateline).toBeNull();
   });
 });
 
