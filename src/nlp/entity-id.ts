@@ -1,5 +1,7 @@
 import type { Entity, EntityType } from '../schema/document.js';
 import { NO_ALIASES, type AliasTable } from './aliases.js';
+import { loadGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
+import { tokenize } from './tokenize.js';
 
 /** A name written as an acronym: "NATO", "U.S.", "AT&T". */
 export const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&.]{1,11}$/u;
@@ -20,14 +22,66 @@ export function slug(name: string): string {
 /** Generational suffixes, not part of a surname: "Jr.", "III". */
 export const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 
+/** A word of a country's name written as two letters: "U.S.", "US", "U S", "UK" (not "USA", which leads brands: "USA Today"). */
+const ABBREVIATED = /^(?:\p{Lu}\.?){1,2}$/u;
+const CACHE_LIMIT = 20_000;
+const spelledOutCache = new Map<string, string>();
+const countryNamesSpelledOut = new WeakMap<Gazetteer, Map<string, string>>();
+
+/** Each country's name spelled out in at most two words, the fullest such: "United States", "United Kingdom". */
+function spelledOutCountries(gazetteer: Gazetteer): Map<string, string> {
+  let names = countryNamesSpelledOut.get(gazetteer);
+  if (names) return names;
+  names = new Map();
+  const words = (name: string) => name.split(' ').length;
+  for (const entries of gazetteer.byKey.values()) {
+    for (const e of entries) {
+      if (e.kind !== 'country' || words(e.name) > 2 || !/\p{Ll}/u.test(e.name)) continue;
+      const best = names.get(e.countryCode);
+      if (!best || words(e.name) > words(best) || (words(e.name) === words(best) && (e.name.length > best.length || (e.name.length === best.length && e.name < best)))) names.set(e.countryCode, e.name);
+    }
+  }
+  countryNamesSpelledOut.set(gazetteer, names);
+  return names;
+}
+
+/**
+ * An organisation's name led by a country's two-letter abbreviation, with the country's name
+ * spelled out: "U.S. Senate", "US Senate" and "U S Senate" are "United States Senate", so their
+ * ids join across documents. Not an abbreviation that is also a region's ("CA Technologies"), nor
+ * a country alone.
+ */
+function countrySpelledOut(name: string): string {
+  let out = spelledOutCache.get(name);
+  if (out !== undefined) return out;
+  out = name;
+  const words = tokenize(name).map((t) => t.text);
+  const gazetteer = loadGazetteer();
+  for (let n = Math.min(2, words.length - 1); n >= 1; n--) {
+    const letters = words.slice(0, n).join('').replace(/\./g, '');
+    if (letters.length !== 2 || !words.slice(0, n).every((w) => ABBREVIATED.test(w))) continue;
+    const entries = placeEntries(gazetteer, [letters]);
+    const spelled = entries?.[0].kind === 'country' && !entries.some((e) => e.kind === 'region') ? spelledOutCountries(gazetteer).get(entries[0].countryCode) : undefined;
+    if (!spelled) continue;
+    out = [spelled, ...words.slice(n)].join(' ');
+    break;
+  }
+  if (spelledOutCache.size >= CACHE_LIMIT) spelledOutCache.clear();
+  spelledOutCache.set(name, out);
+  return out;
+}
+
 /**
  * The id that joins one entity across documents and runs: type and a normalised name. A person
  * is known by first and last name (middle names and initials vary from release to release:
  * "Rosemary A. DiCarlo" and "Rosemary DiCarlo" are one person); an organisation or place by its
- * name without a leading "the". An aliases file can merge ids, or keep people apart.
+ * name without a leading "the", and an organisation led by a country's abbreviated name by the
+ * name spelled out ("U.S. Senate" is organization/united-states-senate). An aliases file can
+ * merge ids, or keep people apart.
  */
 export function entityId(type: EntityType, name: string, aliases: AliasTable = NO_ALIASES): string {
-  const full = `${TYPE_SLUG[type]}/${slug(name.replace(/^the\s+/i, ''))}`;
+  const bare = name.replace(/^the\s+/i, '');
+  const full = `${TYPE_SLUG[type]}/${slug(type === 'ORGANIZATION' ? countrySpelledOut(bare) : bare)}`;
   let id = full;
   if (type === 'PERSON' && !aliases.separate.has(full)) {
     const words = name.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w) && !SUFFIX.test(w));

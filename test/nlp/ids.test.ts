@@ -18,6 +18,15 @@ describe('entity ids', () => {
     ['ORGANIZATION', 'Fletcher School', 'organization/fletcher-school'],
     ['LOCATION', 'Zürich', 'location/zurich'],
     ['ORGANIZATION', 'AT&T', 'organization/at-t'],
+    ['ORGANIZATION', 'U.S. Department of Energy', 'organization/united-states-department-of-energy'],
+    ['ORGANIZATION', 'U S Department of Energy', 'organization/united-states-department-of-energy'],
+    ['ORGANIZATION', 'US Department of Energy', 'organization/united-states-department-of-energy'],
+    ['ORGANIZATION', 'United States Department of Energy', 'organization/united-states-department-of-energy'],
+    ['ORGANIZATION', 'U.K. Border Force', 'organization/united-kingdom-border-force'],
+    ['ORGANIZATION', 'USA Swimming', 'organization/usa-swimming'],
+    ['ORGANIZATION', 'CA Technologies', 'organization/ca-technologies'],
+    ['ORGANIZATION', 'U.S.', 'organization/u-s'],
+    ['LOCATION', 'U.S. Virgin Islands', 'location/u-s-virgin-islands'],
   ] as const)('%s %s -> %s', (type, name, id) => expect(entityId(type, name)).toBe(id));
 
   it('applies an aliases file: forced merges, and people kept apart', () => {
