@@ -2,7 +2,7 @@ import { oneSpaceApart, type Token } from './tokenize.js';
 import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
-import { LARGE_CITY, matchGazetteer, placeEntries, type Gazetteer } from './resources/gazetteer.js';
+import { LARGE_CITY, matchGazetteer, namesResidents, placeEntries, type Gazetteer } from './resources/gazetteer.js';
 import { memberState } from './release-conventions.js';
 import { HAS_LETTER, isFirstNameWord, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
@@ -117,6 +117,8 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
       if (s.last - s.first === 1) continue;
       s = makeSpan(s.first, s.last - 1, s.type, s.title);
     }
+    // "New Yorkers", "North Carolinians": the people of a state or city, no name.
+    if (namesResidents(gazetteer, tokens.slice(s.first, s.last).map((t) => t.text))) continue;
     // "Allies agreed": one capitalised word that is usually written in lower case is a common noun.
     if (s.last - s.first === 1 && !sentenceStart.has(s.first) && usuallyLower(s.first) && !isPlace([tokens[s.first].text])) continue;
     // "the Alliance", "the Sub-Committee": a short form whose words are usually lower case (one

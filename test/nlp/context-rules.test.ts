@@ -105,6 +105,17 @@ describe('a surname before a term of office is a person', () => {
   itDoesNotFind([['a place before "administration" stays a place', 'The Kosovo administration met in Pristina on Monday.', /^PERSON:Kosovo$/]]);
 });
 
+describe('the people of a state or city are no name', () => {
+  itDoesNotFind([
+    ['a state of two words', 'The plan will help Americans and New Yorkers pay for heat.', /New Yorkers/],
+    ['a state whose name ends in "e"', 'The bill helps Mainers and North Dakotans.', /Mainers/],
+  ]);
+  itFinds([
+    ['a team named after its city keeps its name', 'The New York Rangers won the game on Sunday.', ['ORGANIZATION:New York Rangers']],
+    ['a surname that ends like the people of a region abroad', 'Counsel Harriet Miers withdrew on Thursday. Miers said she was honored.', ['PERSON:Miers']],
+  ]);
+});
+
 describe('a first name and a surname the tagger split', () => {
   // The tagger's split is fed in directly: which contexts make it split changes with every model.
   const joined = async (text: string, words: string[][]) => {

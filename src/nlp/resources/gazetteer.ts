@@ -151,6 +151,43 @@ export function usState(gazetteer: Gazetteer, words: string[]): GazetteerEntry |
   return placeEntries(gazetteer, words)?.find((e) => e.kind === 'region' && e.countryCode === 'US');
 }
 
+/**
+ * The singular's endings after a place's name, each with what to put back to get the name:
+ * "New Yorker" (York), "Mainer" (Maine), "Texan" (Texas), "Ohioan", "Tennessean" (Tennessee),
+ * "Oregonian", "Carolinian" (Carolina), "Dakotan", "Hampshirite" (Hampshire).
+ */
+const RESIDENT_ENDINGS: Array<[string, string[]]> = [
+  ['ite', ['e']],
+  ['ian', ['', 'a']],
+  ['an', ['', 'e', 's']],
+  ['er', ['', 'e']],
+  ['n', ['']],
+];
+
+/**
+ * Whether words name the people of a US state (or another region the gazetteer can size) or a
+ * large city, in the plural ("New Yorkers", "North Carolinians", "Texans"): a nationality word of
+ * a region, no name of a place, person or organisation (CoNLL's MISC). Countries' own are in
+ * demonyms.tsv.
+ */
+export function namesResidents(g: Gazetteer, words: string[]): boolean {
+  const last = words[words.length - 1];
+  if (!last || !/^\p{Lu}\p{Ll}+s$/u.test(last)) return false;
+  const singular = last.slice(0, -1);
+  for (const [ending, restored] of RESIDENT_ENDINGS) {
+    if (!singular.endsWith(ending)) continue;
+    for (const end of restored) {
+      const name = [...words.slice(0, -1), singular.slice(0, -ending.length) + end];
+      // A state the gazetteer can size (its cities carry its code), or a large city: not "Mie"
+      // prefecture for Harriet Miers.
+      const place = placeEntries(g, name)?.find((e) => (e.kind === 'region' && e.population > 0) || (e.kind === 'city' && e.population >= LARGE_CITY));
+      // The name as written, not only without accents ("Marín" is no Mariner's place).
+      if (place && place.name.toLowerCase() === name.join(' ').toLowerCase()) return true;
+    }
+  }
+  return false;
+}
+
 let cached: Gazetteer | null = null;
 let cachedTowns: TownIndex | null = null;
 
