@@ -145,7 +145,7 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
   }],
   ['readings', (s) => {
     const counties = countiesListed(s.tokens, s.at, s.entities, s.gazetteer);
-    const lookup = (name: string) => placeEntries(s.gazetteer, wordsOf(name));
+    const lookup = (name: string) => placeEntries(s.gazetteer, wordsOf(name)) ?? writtenOtherwise(s.gazetteer, wordsOf(name));
     for (const e of s.entities) {
       if (e.type !== 'LOCATION' || s.chosen.has(e)) continue;
       const found = lookup(e.name) ?? e.aliases.map(lookup).find(Boolean);
@@ -267,6 +267,26 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
     }
   }],
 ];
+
+const STATE_WORD = /^state$/i;
+const POSSESSIVE_STRIPPED = /\p{Ll}s$/u;
+
+/**
+ * A state written with the word "state" ("New York State", "the State of Maine"), or a country,
+ * state or large city with a possessive whose apostrophe a corpus stripped ("Maines", "Iraqs"):
+ * the place's entries, or undefined.
+ */
+function writtenOtherwise(gazetteer: Gazetteer, words: string[]): GazetteerEntry[] | undefined {
+  const regions = (name: string[]) => placeEntries(gazetteer, name)?.filter((x) => x.kind === 'region' && x.population > 0);
+  let found: GazetteerEntry[] | undefined;
+  if (words.length >= 2 && STATE_WORD.test(words[words.length - 1])) found = regions(words.slice(0, -1));
+  else if (words.length >= 3 && STATE_WORD.test(words[0]) && words[1].toLowerCase() === 'of') found = regions(words.slice(2));
+  else if (POSSESSIVE_STRIPPED.test(words[words.length - 1])) {
+    const bare = placeEntries(gazetteer, [...words.slice(0, -1), words[words.length - 1].slice(0, -1)]);
+    if (bare && (bare[0].kind === 'country' || bare[0].kind === 'region' || (bare[0].kind === 'city' && bare[0].population >= LARGE_CITY))) found = bare;
+  }
+  return found?.length ? found : undefined;
+}
 
 /** Where mentions sit among the tokens: a mention's first token and the token just after it. */
 interface MentionTokens {
@@ -522,8 +542,8 @@ function placeNamedInParts(gazetteer: Gazetteer, name: string): GazetteerEntry |
 /**
  * Places the text writes in two mentions that the gazetteer knows as one name: "Washington, D.C."
  * (or "Washington, DC", "Washington  D C" where the comma was stripped) is the city, though
- * "Washington" alone is not always. Only when every mention of the place is written so, and the
- * part is an abbreviation with no place of its own in the gazetteer; the part then gets the same link.
+ * "Washington" alone is not always: the place when every mention of it is written so, the part
+ * (an abbreviation with no place of its own in the gazetteer) wherever one is.
  */
 function placesWrittenInParts(text: string, tokens: Token[], at: MentionTokens, locationAt: Map<number, Entity>, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
   const names = namesInParts(gazetteer);
@@ -542,11 +562,12 @@ function placesWrittenInParts(text: string, tokens: Token[], at: MentionTokens, 
     if (e.type !== 'LOCATION') continue;
     const wholes = e.mentions.map(wholeOf);
     const first = wholes[0];
-    if (!first || !wholes.every((w) => w && w.whole === first.whole)) continue;
-    found.set(e, first.whole);
+    if (first && wholes.every((w) => w && w.whole === first.whole)) found.set(e, first.whole);
+    // The part is the place wherever it is written so ("DC" of "Washington, DC 20510"), even
+    // where "Washington" stands alone elsewhere.
     for (const w of wholes) {
-      const partEntity = locationAt.get(w!.part.start);
-      if (partEntity) found.set(partEntity, first.whole);
+      const partEntity = w ? locationAt.get(w.part.start) : undefined;
+      if (partEntity && !found.has(partEntity)) found.set(partEntity, w!.whole);
     }
   }
   return found;

@@ -27,7 +27,7 @@ const AFTER_STATE = new Set([',', '.', ';', ':', ')']);
 
 /**
  * The state of a member of Congress whose name starts at token `first`, written after the party:
- * "(D-WA)", "(R-South Dakota)", after a comma ", R-Ga.," and ", D-Del. said", or with the
+ * "(D-WA)", "(R - Mont.)", "(R-South Dakota)", after a comma ", R-Ga.," and ", D-Del. said", or with the
  * punctuation stripped, as some corpora keep releases ("Maria Lund  D WA  said": two spaces
  * where the brackets were). Returns the US state and where its tokens end, or undefined.
  */
@@ -38,7 +38,9 @@ export function memberState(text: string, tokens: Token[], first: number, gazett
   if (tokens[first - 1].text === '-' && first >= 3) {
     const open = first - 3;
     opener = tokens[open].text;
-    if ((opener !== '(' && opener !== ',') || !PARTY.test(tokens[open + 1].text) || !joined(open + 1) || !joined(open + 2)) return undefined;
+    // "(R-Mont.)", or spaced: "(R - Mont.)".
+    const dashed = (joined(open + 1) && joined(open + 2)) || (oneWordApart(tokens, open + 1) && oneWordApart(tokens, open + 2));
+    if ((opener !== '(' && opener !== ',') || !PARTY.test(tokens[open + 1].text) || !dashed) return undefined;
     if (opener === '(' ? !joined(open) : !oneWordApart(tokens, open)) return undefined;
   } else {
     // Stripped: a name, the party a gap after it, the state a space after the party.
