@@ -12,8 +12,12 @@ const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around',
 const LOCATIVE = new Set(['in', 'near', 'at', 'from', 'to', 'into', 'across', 'around', 'outside', 'inside', 'towards', 'toward', 'through', 'within']);
 /** Verbs that put the speaker after them in an attribution: "said Allard", "added Ruiz". */
 const ATTRIBUTION_VERBS = new Set(['said', 'says', 'added', 'adds', 'noted', 'stated', 'explained', 'continued', 'asked', 'wrote', 'concluded', 'remarked']);
-/** Words of a head of government's time in office, which a surname stands before: "the Bush administration", "the Obama presidency". */
-const TERMS_OF_OFFICE = new Set(['administration', 'presidency']);
+/**
+ * Words of a head of government's time in office, which a surname stands before: "the Bush
+ * administration", "the Obama presidency", also with a possessive glued on where a corpus lost
+ * the apostrophe ("the Bush Administrations plan").
+ */
+const TERM_OF_OFFICE = /^(?:administration|presidency)(?:s|\W*s)?$/i;
 const surface = (tokens: Token[], first: number, last: number) => tokens.slice(first, last).map((t) => t.text).join(' ');
 
 /**
@@ -71,7 +75,7 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], loud: Uin
   const titled = new Set<string>();
   for (const s of spans) {
     const titleBefore = s.first > 0 && titleWords.has(tokens[s.first - 1].text.toLowerCase().replace(/\.$/, ''));
-    const officeAfter = s.last < tokens.length && TERMS_OF_OFFICE.has(tokens[s.last].text.toLowerCase());
+    const officeAfter = s.last < tokens.length && TERM_OF_OFFICE.test(tokens[s.last].text);
     if (s.title || titleBefore || officeAfter) titled.add(surface(tokens, s.first, s.last));
   }
   // A place when the gazetteer knows it or the text puts it after "in", "near" and the like

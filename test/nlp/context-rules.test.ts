@@ -101,6 +101,7 @@ describe('a surname before a term of office is a person', () => {
   itFinds([
     ['"administration", the surname also a place abroad', 'Funding for the program fell under the Bush administration.', ['PERSON:Bush']],
     ['"Administration" capitalised, in a possessive', "The Bush Administration's budget cut the program.", ['PERSON:Bush']],
+    ['a possessive whose apostrophe the corpus lost', 'Senator Casey spoke out against the Bush Administrations plan to sell debt.', ['PERSON:Bush']],
   ]);
   itDoesNotFind([['a place before "administration" stays a place', 'The Kosovo administration met in Pristina on Monday.', /^PERSON:Kosovo$/]]);
 });
