@@ -7,6 +7,12 @@ import { tokenize } from './tokenize.js';
 export const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&.]{1,11}$/u;
 const TYPE_SLUG: Record<EntityType, string> = { PERSON: 'person', ORGANIZATION: 'organization', LOCATION: 'location' };
 
+/** The type an id names by its prefix ("person/..." -> PERSON), or undefined. */
+export function typeOfId(id: string): EntityType | undefined {
+  const prefix = id.slice(0, id.indexOf('/'));
+  return (Object.keys(TYPE_SLUG) as EntityType[]).find((t) => TYPE_SLUG[t] === prefix);
+}
+
 /** "Rosemary A. DiCarlo" -> "rosemary-a-dicarlo": lower case, no accents, words joined by "-". */
 export function slug(name: string): string {
   const s = name

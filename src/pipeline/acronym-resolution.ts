@@ -1,6 +1,6 @@
 import type { DocumentRecord, Entity } from '../schema/document.js';
 import type { DocResult } from './types.js';
-import { ACRONYM, entityId } from '../nlp/entity-id.js';
+import { ACRONYM, entityId, typeOfId } from '../nlp/entity-id.js';
 import { compareStrings } from '../util/compare.js';
 
 /**
@@ -66,7 +66,8 @@ export function remapRecord(record: DocumentRecord, into: ReadonlyMap<string, st
     const id = map(e.id);
     const seen = byId.get(id);
     if (!seen) {
-      byId.set(id, { ...e, id });
+      // An organisation resolved to a person is one ("Snowe" -> person/olympia-snowe).
+      byId.set(id, { ...e, id, type: typeOfId(id) ?? e.type });
       continue;
     }
     const [full, bare] = e.id === id ? [e, seen] : [seen, e];
@@ -83,7 +84,8 @@ export function remapRecord(record: DocumentRecord, into: ReadonlyMap<string, st
   return {
     ...record,
     entities: [...byId.values()],
-    roles: record.roles.map((r) => ({ ...r, entity_id: map(r.entity_id), organization_id: r.organization_id === null ? null : map(r.organization_id) })),
+    // A role's organisation stays an organisation (one resolved to a person is dropped from the role).
+    roles: record.roles.map((r) => ({ ...r, entity_id: map(r.entity_id), organization_id: r.organization_id === null || typeOfId(map(r.organization_id)) !== 'ORGANIZATION' ? null : map(r.organization_id) })),
     acronyms: record.acronyms.map((a) => ({ ...a, entity_id: map(a.entity_id) })),
   };
 }

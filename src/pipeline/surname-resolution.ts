@@ -13,7 +13,10 @@ function nameParts(name: string): { first: string; surname: string } | null {
  * with that surname ("Clinton", with Bill and Hillary Clinton in the run, stays apart), in more than
  * one document. A word the run also uses as a first name ("John", "Michael") is no surname alone,
  * and neither is a surname with an "s" glued on where the possessive's apostrophe was lost
- * ("Bayhs", when the run knows "Bayh"). Corpus-wide
+ * ("Bayhs", when the run knows "Bayh"). A lone word a release took for an organisation (it never
+ * introduces the person: some corpora drop a senator's own name from their releases) is that
+ * person too, unless the run names an organisation starting with the word ("Ford" of "Ford Motor
+ * Company" stays a company). Corpus-wide
  * work between the two passes of a run, like AcronymResolver: pass 1 notes full names and lone
  * surnames, pass 2 rewrites the ids of the documents using them.
  */
@@ -25,13 +28,24 @@ export class SurnameResolver {
   /** First names and lone words of people in the run (slugs). */
   private readonly firstNames = new Set<string>();
   private readonly loneWords = new Set<string>();
-  /** Lone-surname person id -> its surname slug. */
+  /** Lone-surname person id (or one-word organisation id) -> its surname slug. */
   private readonly lone = new Map<string, string>();
+  /** First words of the run's organisations of two or more words (slugs). */
+  private readonly organisationFirstWords = new Set<string>();
 
   /** Pass 1: note a document's people; returns the ids of those it names by surname alone. */
   add(doc: Pick<DocResult, 'entities'>): string[] {
     const found: string[] = [];
     for (const e of doc.entities) {
+      if (e.type === 'ORGANIZATION') {
+        const words = e.name.split(/\s+/);
+        if (words.length > 1) this.organisationFirstWords.add(slug(words[0]));
+        else if (!ACRONYM.test(e.name) && e.id === entityId('ORGANIZATION', e.name)) {
+          this.lone.set(e.id, slug(e.name));
+          found.push(e.id);
+        }
+        continue;
+      }
       if (e.type !== 'PERSON') continue;
       const parts = nameParts(e.name);
       if (parts) {
@@ -57,6 +71,7 @@ export class SurnameResolver {
     const known = (word: string) => this.fullNames.has(word) || this.loneWords.has(word);
     for (const [id, surname] of this.lone) {
       if (this.firstNames.has(surname) || (surname.endsWith('s') && known(surname.slice(0, -1)))) continue;
+      if (id.startsWith('organization/') && this.organisationFirstWords.has(surname)) continue;
       const ids = this.fullNames.get(surname);
       if (ids?.size !== 1) continue;
       const [target] = ids;

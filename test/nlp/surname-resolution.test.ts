@@ -22,7 +22,8 @@ describe('people known by surname alone, resolved from the run', () => {
     ['the full name in one document only', [doc(vantreese), doc(lone)], {}],
     ['a word the run uses as a first name', [doc(entity('person/lena-marta', 'Lena Marta')), doc(entity('person/lena-marta', 'Lena Marta')), doc(vantreese), doc(entity('person/marta', 'Marta'))], {}],
     ['a possessive that lost its apostrophe', [doc(vantreese), doc(entity('person/ann-vantreeses', 'Ann Vantreeses')), doc(entity('person/ann-vantreeses', 'Ann Vantreeses')), doc(entity('person/vantreeses', 'Vantreeses'))], {}],
-    ['an organisation is no surname', [doc(vantreese), doc(vantreese), doc(entity('organization/vantreese', 'Vantreese', 'ORGANIZATION'))], {}],
+    ['a lone word taken for an organisation is the person', [doc(vantreese), doc(vantreese), doc(entity('organization/vantreese', 'Vantreese', 'ORGANIZATION'))], { 'organization/vantreese': 'person/marta-vantreese' }],
+    ['a word that starts an organisation of the run stays an organisation', [doc(vantreese), doc(vantreese), doc(entity('organization/vantreese-motor-company', 'Vantreese Motor Company', 'ORGANIZATION')), doc(entity('organization/vantreese', 'Vantreese', 'ORGANIZATION'))], {}],
     ['an acronym is no surname', [doc(entity('person/jo-kpmg', 'Jo KPMG')), doc(entity('person/jo-kpmg', 'Jo KPMG')), doc(entity('person/kpmg', 'KPMG'))], {}],
     ['an id an aliases file chose is left alone', [doc(vantreese), doc(vantreese), doc(entity('person/m-vantreese', 'Vantreese'))], {}],
   ];
@@ -34,7 +35,21 @@ describe('people known by surname alone, resolved from the run', () => {
 
   it('reports which people of a document are named by surname alone', () => {
     const resolver = new SurnameResolver();
-    expect(resolver.add(doc(lone, vantreese, entity('organization/nato', 'NATO', 'ORGANIZATION')))).toEqual(['person/vantreese']);
+    expect(resolver.add(doc(lone, vantreese, entity('organization/nato', 'NATO', 'ORGANIZATION'), entity('organization/halberd', 'Halberd', 'ORGANIZATION')))).toEqual(['person/vantreese', 'organization/halberd']);
+  });
+});
+
+describe('a record remapped from the run', () => {
+  it('makes an organisation resolved to a person a person, and no role\'s organisation', async () => {
+    const { remapRecord } = await import('../../src/pipeline/acronym-resolution.js');
+    const record = {
+      entities: [{ id: 'organization/vantreese', type: 'ORGANIZATION', name: 'Vantreese', aliases: [], role: null, place: null, mentions: [{ start: 0, end: 9, text: 'Vantreese', sentence: 0 }] }],
+      roles: [{ entity_id: 'person/ida-lund', role: 'director', organization_id: 'organization/vantreese', start: 20, end: 28 }],
+      acronyms: [],
+    };
+    const after = remapRecord(record as never, new Map([['organization/vantreese', 'person/marta-vantreese']]));
+    expect(after.entities.map((e) => [e.id, e.type])).toEqual([['person/marta-vantreese', 'PERSON']]);
+    expect(after.roles[0].organization_id).toBeNull();
   });
 });
 
