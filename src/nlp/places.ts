@@ -228,6 +228,12 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
   // the state of the one member of Congress it names ("Sen. Ann Hale (D-WA)"). Among the states of
   // several members, "D-WA" says where one is from, not what "Washington" means.
   ['a region or the city of its name', (s) => {
+    const cities = new Map<Entity, GazetteerEntry>();
+    for (const [e, x] of s.chosen) {
+      const city = x.kind === 'region' ? cityNamedLikeRegion(s.gazetteer, e, x) : undefined;
+      if (city) cities.set(e, city);
+    }
+    if (!cities.size) return;
     const placesIn = new Map<string, Entity[]>();
     const memberStates = new Set([...s.partyStates].map((e) => regionKey(s.chosen.get(e)!)));
     for (const [e, x] of s.chosen) {
@@ -237,9 +243,8 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
     const locationEndingAt = new Map<number, Entity>();
     for (const e of s.entities) if (e.type === 'LOCATION') for (const m of e.mentions) locationEndingAt.set(m.end, e);
     const isRegionOf = (country: string) => (e: Entity | undefined) => e !== undefined && s.chosen.get(e)?.kind === 'region' && s.chosen.get(e)?.countryCode === country;
-    for (const [e, x] of s.chosen) {
-      const city = x.kind === 'region' ? cityNamedLikeRegion(s.gazetteer, e, x) : undefined;
-      if (!city) continue;
+    for (const [e, city] of cities) {
+      const x = s.chosen.get(e)!;
       const listed = (m: Mention) => listNeighbours(s.tokens, s.at, s.locationAt, locationEndingAt, m).some(isRegionOf(x.countryCode));
       const pointedTo = placesIn.get(regionKey(x))?.some((other) => other !== e) || e.mentions.some((m) => saysState(s.tokens, s.at, m) || listed(m));
       if (!pointedTo) s.chosen.set(e, city);
