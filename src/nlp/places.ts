@@ -334,7 +334,8 @@ function namesOfCitiesInParts(gazetteer: Gazetteer): Map<string, GazetteerEntry>
 
 /**
  * The states of members of Congress written after their names, "(D-WA)", ", R-Ga.,": the state
- * there is the US state ("WA" is not Wa in Ghana), when every mention of the entity is written so.
+ * there is the US state ("WA" is not Wa in Ghana), when one mention of the entity is written so
+ * (and no other names another state).
  */
 function partyStates(text: string, tokens: Token[], at: MentionTokens, entities: Entity[], gazetteer: Gazetteer): Map<Entity, GazetteerEntry> {
   const found = new Map<Entity, GazetteerEntry>();
@@ -345,7 +346,7 @@ function partyStates(text: string, tokens: Token[], at: MentionTokens, entities:
   };
   for (const e of entities) {
     if (e.type !== 'LOCATION') continue;
-    const states = e.mentions.map(stateOf);
+    const states = e.mentions.map(stateOf).filter((x) => x !== undefined);
     if (states[0] && states.every((x) => x === states[0])) found.set(e, states[0]);
   }
   return found;

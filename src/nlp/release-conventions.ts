@@ -27,12 +27,14 @@ const AFTER_STATE = new Set([',', '.', ';', ':', ')']);
 
 /**
  * The state of a member of Congress whose name starts at token `first`, written after the party:
- * "(D-WA)", "(R - Mont.)", "(R-South Dakota)", after a comma ", R-Ga.," and ", D-Del. said", or with the
+ * "(D-WA)", "(R - Mont.)", "(R-South Dakota)", "(D-WA-03)", after a comma ", R-Ga.," and ", D-Del. said", or with the
  * punctuation stripped, as some corpora keep releases ("Maria Lund  D WA  said": two spaces
  * where the brackets were). Returns the US state and where its tokens end, or undefined.
  */
 export function memberState(text: string, tokens: Token[], first: number, gazetteer: Gazetteer): { state: GazetteerEntry; end: number } | undefined {
   const joined = (a: number) => tokens[a].end === tokens[a + 1].start;
+  // A representative's district after the state: "(D-WA-03)".
+  const district = (at: number) => tokens[at]?.text === '-' && /^\d{1,2}$/.test(tokens[at + 1]?.text ?? '') && tokens[at + 2]?.text === ')' && joined(at) && joined(at + 1);
   if (first < 2 || first >= tokens.length) return undefined;
   let opener: string | undefined;
   if (tokens[first - 1].text === '-' && first >= 3) {
@@ -51,7 +53,7 @@ export function memberState(text: string, tokens: Token[], first: number, gazett
     if (end > tokens.length || (end === first + 2 && !oneWordApart(tokens, first))) continue;
     const after = tokens[end]?.text;
     const closed =
-      opener === '(' ? after === ')'
+      opener === '(' ? after === ')' || district(end)
       : opener === ',' ? after === undefined || AFTER_STATE.has(after) || tokens[end - 1].text.endsWith('.')
       : setApart(text, tokens, end - 1);
     if (!closed) continue;

@@ -55,6 +55,8 @@ describe('place linking: which place of a name', () => {
     ['the state after a town with the comma stripped', 'The mill in Hoquiam  WA reopened in March', 'WA', ['Hoquiam', 'WA'], 'US region -'],
     ['a city in two parts with the punctuation stripped', 'WASHINGTON  D C  Senator Ida Crane said the grant', 'D C', ['WASHINGTON', 'D C'], 'US city 39'],
     ['the part of a city in two parts, the city alone elsewhere', 'Write to 441 G Street NW, Washington, DC 20548. Lobbyists in Washington disagree.', 'DC', ['Washington', 'DC'], 'US city 39'],
+    ["a representative's state before the district", 'Rep. Ida Crane (D-WA-03) praised the grant.', 'WA', ['WA'], 'US region -'],
+    ["a member of Congress's state, the code also written otherwise", 'Sen. Ida Crane (D-WA) wrote to the WA office.', 'WA', ['WA'], 'US region -'],
     ["a member of Congress's state after a spaced dash", 'Sen. Ed Marsh (R - Mont.) praised the grant.', 'Mont.', ['Mont.'], 'US region -'],
     ['a state with the word "State"', 'Farmers across New York State lost crops.', 'New York State', ['New York State'], 'US region -'],
     ['"the State of" a state', 'The State of Maine will pay for the bridge.', 'State of Maine', ['State of Maine'], 'US region -'],
