@@ -3,6 +3,7 @@ import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Gazetteer } from './resources/gazetteer.js';
+import { memberState } from './release-conventions.js';
 import { WRITTEN_IN_CAPITALS, isFirstNameWord, isOrdinaryWord, isPersonNameWord, usuallyLowerCase } from './word-classes.js';
 
 const UPPER_START = /^\p{Lu}/u;
@@ -28,7 +29,7 @@ const surface = (tokens: Token[], first: number, last: number) => tokens.slice(f
  *    surname alone is labelled as that person's when no other name claims it.
  * Spans are returned sorted and never overlap.
  */
-export function makeConsistent(tokens: Token[], sentences: Sentence[], loud: Uint8Array, spans: CleanSpan[], gazetteer: Gazetteer, lexicon: Map<string, string[]>, titleWords: Set<string>, caseBuckets: Map<string, number> | null): CleanSpan[] {
+export function makeConsistent(text: string, tokens: Token[], sentences: Sentence[], loud: Uint8Array, spans: CleanSpan[], gazetteer: Gazetteer, lexicon: Map<string, string[]>, titleWords: Set<string>, caseBuckets: Map<string, number> | null): CleanSpan[] {
   const entriesOf = (key: string) => gazetteer.byKey.get(key.toLowerCase());
   const isPlace = (key: string) => entriesOf(key)?.some((e) => e.kind !== 'demonym') ?? false;
   const isCountry = (key: string) => entriesOf(key)?.[0]?.kind === 'country';
@@ -71,12 +72,14 @@ export function makeConsistent(tokens: Token[], sentences: Sentence[], loud: Uin
   // name their senator by surname alone do so throughout.
   const attributed = new Set<string>();
   for (const s of spans) if (s.first > 0 && ATTRIBUTION_VERBS.has(tokens[s.first - 1].text)) attributed.add(surface(tokens, s.first, s.last));
-  // A name after a title, or before a term of office ("the Bush administration"), is a person's.
+  // A name after a title, before a term of office ("the Bush administration") or before a member
+  // of Congress's party and state ("Levin (D-MI)"), is a person's.
   const titled = new Set<string>();
   for (const s of spans) {
     const titleBefore = s.first > 0 && titleWords.has(tokens[s.first - 1].text.toLowerCase().replace(/\.$/, ''));
     const officeAfter = s.last < tokens.length && TERM_OF_OFFICE.test(tokens[s.last].text);
-    if (s.title || titleBefore || officeAfter) titled.add(surface(tokens, s.first, s.last));
+    const memberAfter = memberState(text, tokens, s.last + 3, gazetteer) !== undefined || memberState(text, tokens, s.last + 1, gazetteer) !== undefined;
+    if (s.title || titleBefore || officeAfter || memberAfter) titled.add(surface(tokens, s.first, s.last));
   }
   // A place when the gazetteer knows it or the text puts it after "in", "near" and the like
   // (located); a longer name must only ever stand after a preposition of place that people

@@ -110,7 +110,7 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.spans = placesByContext(a.doc.text, need(a.tokens, 'tokens', 'places by context'), need(a.spans, 'spans', 'places by context'), ctx.resources);
   }],
   ['consistency', (a, ctx) => {
-    a.spans = makeConsistent(need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.capitalLines, 'capital lines', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer, ctx.resources.lexicon, ctx.resources.lists.titleWords, ctx.resources.caseBuckets);
+    a.spans = makeConsistent(a.doc.text, need(a.tokens, 'tokens', 'consistency'), need(a.sentences, 'sentences', 'consistency'), need(a.capitalLines, 'capital lines', 'consistency'), need(a.spans, 'spans', 'consistency'), ctx.resources.gazetteer, ctx.resources.lexicon, ctx.resources.lists.titleWords, ctx.resources.caseBuckets);
   }],
   ['patterns again', (a, ctx) => {
     // Consistency labels repeats of known names; the same shape rules apply to those.

@@ -129,7 +129,17 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
     if (PARTY.test(t)) {
       const first = tokens[i + 1]?.text === '-' ? i + 2 : i + 1;
       const member = memberState(text, tokens, first, gazetteer);
-      if (member) add(first, member.end, 'LOCATION');
+      if (member) {
+        add(first, member.end, 'LOCATION');
+        // The name before is the member's ("Levin (D-MI)" is no place), and, stripped, the party
+        // letter is no part of it ("Dunmore  D ME": Dunmore).
+        const end = first === i + 2 ? i - 1 : i;
+        const named = spans[spanAt[end - 1]] ?? spans[spanAt[i]];
+        // Not a country or state: "United States   D OH" is what is left where a corpus dropped
+        // the senator's name from "United States Senator Ann Hale (D-OH)".
+        const countryOrState = (a: number, b: number) => placeEntries(gazetteer, tokens.slice(a, b).map((t) => t.text))?.some((e) => e.kind === 'country' || e.kind === 'region') ?? false;
+        if (named && named.first < end && named.last >= end && (named.type !== 'PERSON' || named.last > end) && !countryOrState(named.first, end)) add(named.first, end, 'PERSON');
+      }
     }
     // "(NYSE: HDS)", "(Euronext Amsterdam: VIREO)".
     if (t === '(') {

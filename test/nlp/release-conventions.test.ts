@@ -14,6 +14,8 @@ describe('press-release conventions: names they mark', () => {
     ['an abbreviated state', 'Sen. Carl Ames (R-Mont.) voted against it.', 'LOCATION:Mont.'],
     ['party and state after a comma', 'Sen. Rita Oakes, D-Del., said the port will grow.', 'LOCATION:Del.'],
     ['a state of two words', 'Sen. Lyle Graf (R-South Dakota) voted for it.', 'LOCATION:South Dakota'],
+    ['the names before party and state are people', 'MAINE: Hollins (R-ME), Dunmore (D-ME) - THANK YOU', ['PERSON:Hollins', 'PERSON:Dunmore']],
+    ['stripped, the party letter is no part of the name', 'Senators Hollins  R ME  and Dunmore  D ME  wrote', ['PERSON:Hollins', 'PERSON:Dunmore']],
   ]);
 });
 
@@ -29,6 +31,7 @@ describe('press-release conventions: what they must not mark (false positives)',
     ['a state code after a letter that is no party', 'Letters (Q-ME) went unanswered.', /^LOCATION:ME$/],
     ['a hyphenated word after a comma is no party and state', 'The troops landed, D-Day, on the coast of Normandy, R-Day.', /^LOCATION:Day$/],
     ['a legal form outside a party and state stays no name', 'The order went to the firm Acme Co on Monday.', /:Co$/],
+    ['a country before a party and state whose name a corpus dropped', 'WASHINGTON  United States   D OH  released the following statement', /^PERSON:United States$/],
     ['stripped text: a state code not set off after it', 'Senators Lyle Graf  D ME TOO  wrote', /^LOCATION:ME$/],
   ]);
 });
