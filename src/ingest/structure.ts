@@ -34,9 +34,10 @@ const SEPARATOR = /--|[–—]|[ \t]-[ \t]|[ \t]_[ \t]|:[ \t]/;
 
 /** A place in capitals, words without abbreviating full stops ("NAQOURA", "SAN FRANCISCO"). */
 const CAPITALS = /^[\p{Lu}'’-]+(?:[ \t][\p{Lu}'’-]+)*$/u;
-const WEEKDAY = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/i;
-/** A date at the start of a line, before a dateline ("Thursday, December 13, 2007 WASHINGTON - "): the weekday and the date. */
-const DATE_FIRST = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?/i;
+const WEEKDAY_NAME = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
+const WEEKDAY = new RegExp(`^${WEEKDAY_NAME}$`, 'i');
+/** The weekday that may open a line before its date and dateline ("Thursday, December 13, 2007 WASHINGTON - "). */
+const WEEKDAY_FIRST = new RegExp(`^(?:${WEEKDAY_NAME},?[ \\t]+)?`, 'i');
 
 /** Words that start sentences, not datelines, even when a dash follows. */
 const NOT_A_PLACE = new Set(['The', 'This', 'That', 'These', 'Today', 'Contact', 'Media', 'Note', 'Notes', 'For', 'About', 'Press', 'Update', 'Editor', 'Editors', 'Tel', 'Email', 'Phone', 'Source', 'Title', 'Subject', 'Date', 'From', 'To', 'Re', 'Photo', 'Photos']);
@@ -74,10 +75,10 @@ const MAX_PLACE_WORDS = 4;
 
 /**
  * Whether a dateline's place is one: the gazetteer or its towns know the place, or the region or
- * country after it ("Hoquiam, WA", "Kalvoro, Chad"), or, before the first sentence, it is written in
- * capitals before a dash, as news agencies write datelines ("NAQOURA — "; not "SEN. LUND — "). Headings
- * and names before a colon or a dash ("Floor Statement - ", "Arms Trade Treaty: ") are no
- * datelines, nor is a name alone before a colon ("Nelson: Energy independence ...").
+ * country after it ("Hoquiam, WA", "Kalvoro, Chad"), or, before the first sentence, it is written
+ * in capitals before a dash, as news agencies write datelines ("NAQOURA — "; not "SEN. LUND — ").
+ * Headings and names before a colon or a dash ("Floor Statement - ", "Arms Trade Treaty: ") are
+ * no datelines, nor is a name alone before a colon ("Nelson: Energy independence ...").
  */
 function namesPlace(parts: { place: string; region?: string; note?: string; date?: string; separator: string }, first: boolean): boolean {
   const { place, region, separator } = parts;
@@ -99,7 +100,7 @@ function findDateline(lines: Line[]): Dateline | null {
     let lead = line.text.length - line.text.trimStart().length;
     // A dateline after the date that opens its line ("December 13, 2007 WASHINGTON - ").
     let opening = findDate(line.text.slice(lead, lead + 60));
-    if (opening && opening.index <= (DATE_FIRST.exec(line.text.slice(lead))?.[0].length ?? 0)) {
+    if (opening && opening.index <= (WEEKDAY_FIRST.exec(line.text.slice(lead))?.[0].length ?? 0)) {
       const rest = line.text.slice(lead + opening.index + opening.length);
       lead += opening.index + opening.length + (rest.length - rest.replace(/^[ \t,]+/, '').length);
     } else opening = null;
