@@ -145,7 +145,10 @@ const LINK_STEPS: ReadonlyArray<[string, LinkStep]> = [
   }],
   ['readings', (s) => {
     const counties = countiesListed(s.tokens, s.at, s.entities, s.gazetteer);
-    const lookup = (name: string) => placeEntries(s.gazetteer, wordsOf(name)) ?? writtenOtherwise(s.gazetteer, wordsOf(name));
+    const lookup = (name: string) => {
+      const words = wordsOf(name);
+      return placeEntries(s.gazetteer, words) ?? writtenOtherwise(s.gazetteer, words);
+    };
     for (const e of s.entities) {
       if (e.type !== 'LOCATION' || s.chosen.has(e)) continue;
       const found = lookup(e.name) ?? e.aliases.map(lookup).find(Boolean);

@@ -57,15 +57,16 @@ export function oneSpaceApart(text: string, tokens: Token[], a: number, b: numbe
   return text.slice(tokens[a].end, tokens[b].start) === ' ';
 }
 
+/** Two or three white-space characters, none a line break. */
+const STRIPPED_GAP = /^[^\S\n]{2,3}$/;
+
 /**
  * Whether token a is the last, or two or three spaces stand between it and the next: where some
  * corpora stripped punctuation, they left its space ("Rome  NY" for "Rome, NY", "Lund  D WA" for
  * "Lund (D-WA)"). More spaces, or a line break, are layout.
  */
 export function setApart(text: string, tokens: Token[], a: number): boolean {
-  if (a + 1 >= tokens.length) return true;
-  const gap = tokens[a + 1].start - tokens[a].end;
-  return (gap === 2 || gap === 3) && text.slice(tokens[a].end, tokens[a + 1].start).trim() === '' && !text.slice(tokens[a].end, tokens[a + 1].start).includes('\n');
+  return a + 1 >= tokens.length || STRIPPED_GAP.test(text.slice(tokens[a].end, tokens[a + 1].start));
 }
 
 /** Tokenize a whole document; offsets index into `text`. Linear time, no backtracking. */
