@@ -1,7 +1,7 @@
 import type { Dateline } from '../schema/document.js';
 import { findDate, normaliseDate, dateFromPath } from './dates.js';
 import type { RecordMeta } from './types.js';
-import { loadGazetteer, loadTowns, placeEntries, POSTAL_CODE } from '../nlp/resources/gazetteer.js';
+import { loadGazetteer, loadTowns, namesCountryOrRegion, placeEntries, POSTAL_CODE } from '../nlp/resources/gazetteer.js';
 import { tokenize } from '../nlp/tokenize.js';
 
 /** How far into a document a dateline or a publication date may stand. */
@@ -87,10 +87,10 @@ function namesPlace(parts: { place: string; region?: string; note?: string; date
   if (CAPITALS.test(place) && !colon && first) return true;
   const gazetteer = loadGazetteer();
   const words = (name: string) => tokenize(name).map((t) => t.text);
-  const entries = (name: string) => placeEntries(gazetteer, words(name));
-  if (entries(place)?.some((e) => e.kind !== 'demonym') || loadTowns().entries(words(place))) return true;
+  const placeWords = words(place);
+  if (placeEntries(gazetteer, placeWords)?.some((e) => e.kind !== 'demonym') || loadTowns().entries(placeWords)) return true;
   if (!region) return false;
-  return entries(region)?.some((e) => e.kind === 'region' || e.kind === 'country') || gazetteer.regionAbbreviations.has(region.toLowerCase()) || POSTAL_CODE.test(region);
+  return namesCountryOrRegion(gazetteer, words(region)) || gazetteer.regionAbbreviations.has(region.toLowerCase()) || POSTAL_CODE.test(region);
 }
 
 function findDateline(lines: Line[]): Dateline | null {

@@ -2,7 +2,7 @@ import { oneSpaceApart, type Token } from './tokenize.js';
 import { LEGAL_SUFFIX, makeSpan, spanAtTokens, takenTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
-import { LARGE_CITY, matchGazetteer, namesResidents, placeEntries, type Gazetteer } from './resources/gazetteer.js';
+import { LARGE_CITY, matchGazetteer, namesCountryOrRegion, namesResidents, placeEntries, type Gazetteer } from './resources/gazetteer.js';
 import { memberState } from './release-conventions.js';
 import { HAS_LETTER, isFirstNameWord, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
@@ -89,10 +89,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
   /** Usually written in lower case in press releases (unlabeled-text statistics), so a common noun. */
   const bucket = (i: number) => (ALL_CAPS.test(tokens[i].text) ? 4 : (caseBuckets?.get(lower(i)) ?? 4));
   const usuallyLower = (i: number) => !HAS_LETTER.test(tokens[i].text) || bucket(i) <= 1;
-  const entries = (words: string[]) => placeEntries(gazetteer, words);
-  const isPlace = (words: string[]) => entries(words) !== undefined;
-  /** "the Gambia", "the Netherlands": "the" before a country or region is part of normal usage. */
-  const isCountryOrRegion = (words: string[]) => entries(words)?.some((e) => e.kind === 'country' || e.kind === 'region') ?? false;
+  const isPlace = (words: string[]) => placeEntries(gazetteer, words) !== undefined;
   const isNamePart = (a: number, b: number) => (b - a === 1 && ALL_CAPS.test(tokens[a].text)) || isPlace(tokens.slice(a, b).map((t) => t.text));
 
   // Words of people named in ordinary case that are no ordinary words: "RAMIREZ" may be Ramirez,
@@ -123,7 +120,8 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (s.last - s.first === 1 && !sentenceStart.has(s.first) && usuallyLower(s.first) && !isPlace([tokens[s.first].text])) continue;
     // "the Alliance", "the Sub-Committee": a short form whose words are usually lower case (one
     // word: often lower case; "the Senate" is a name, "the Commission" a short form).
-    if (s.first > 0 && lower(s.first - 1) === 'the' && !isCountryOrRegion(tokens.slice(s.first, s.last).map((t) => t.text))) {
+    // "the Gambia", "the Netherlands": "the" before a country or region is part of normal usage.
+    if (s.first > 0 && lower(s.first - 1) === 'the' && !namesCountryOrRegion(gazetteer, tokens.slice(s.first, s.last).map((t) => t.text))) {
       const words: number[] = [];
       for (let i = s.first; i < s.last; i++) if (HAS_LETTER.test(tokens[i].text)) words.push(i);
       // Several words with a head word are a name written in title case ("the World Health Organization").

@@ -1,6 +1,6 @@
 import type { Entity, Mention } from '../schema/document.js';
 import type { Token } from './tokenize.js';
-import { LARGE_CITY, matchGazetteer, placeEntries, plainSpelling, POSTAL_CODE, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
+import { isSizedRegion, LARGE_CITY, matchGazetteer, placeEntries, plainSpelling, POSTAL_CODE, regionKey, type Gazetteer, type GazetteerEntry, type TownIndex } from './resources/gazetteer.js';
 import { memberState } from './release-conventions.js';
 import { setApart, tokenize } from './tokenize.js';
 
@@ -285,7 +285,7 @@ const POSSESSIVE_STRIPPED = /\p{Ll}s$/u;
  * the place's entries, or undefined.
  */
 function writtenOtherwise(gazetteer: Gazetteer, words: string[]): GazetteerEntry[] | undefined {
-  const regions = (name: string[]) => placeEntries(gazetteer, name)?.filter((x) => x.kind === 'region' && x.population > 0);
+  const regions = (name: string[]) => placeEntries(gazetteer, name)?.filter(isSizedRegion);
   let found: GazetteerEntry[] | undefined;
   if (words.length >= 2 && STATE_WORD.test(words[words.length - 1])) found = regions(words.slice(0, -1));
   else if (words.length >= 3 && STATE_WORD.test(words[0]) && words[1].toLowerCase() === 'of') found = regions(words.slice(2));
@@ -396,7 +396,7 @@ function placesWrittenWithRegion(
       const next = at.after(m);
       const part = next === undefined ? undefined : partStart(text, tokens, next);
       // Without the comma, a state before a state is a list ("Mississippi  Louisiana  Missouri").
-      if (!part || (part.stripped && entries[0].kind === 'region' && entries[0].population > 0)) continue;
+      if (!part || (part.stripped && isSizedRegion(entries[0]))) continue;
       const { start } = part;
       const keys = regionsAt(start);
       // A country ("Berlin, Germany") is "DE|"; a bare postal code is matched against each entry's own country.
@@ -472,7 +472,7 @@ function namesAfterCounties(tokens: Token[], isRegion: (first: number, last: num
  */
 function countiesListed(tokens: Token[], at: MentionTokens, entities: Entity[], gazetteer: Gazetteer): Set<Entity> {
   const counties = new Set<Entity>();
-  const isRegion = (first: number, last: number) => placeEntries(gazetteer, tokens.slice(first, last).map((t) => t.text))?.some((x) => x.kind === 'region' && x.population > 0) ?? false;
+  const isRegion = (first: number, last: number) => placeEntries(gazetteer, tokens.slice(first, last).map((t) => t.text))?.some(isSizedRegion) ?? false;
   const afterCounties = namesAfterCounties(tokens, isRegion);
   const isCounty = (m: Mention) => {
     const first = at.first(m);

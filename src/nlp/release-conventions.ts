@@ -1,7 +1,7 @@
 import { oneSpaceApart, setApart, type Token } from './tokenize.js';
 import { makeSpan, spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
-import { placeEntries, usState, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
+import { namesCountryOrRegion, placeEntries, usState, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
 
 /**
  * Legal forms that end a company's name ("Sentrix Labs, Inc."). Too ambiguous to be here:
@@ -137,8 +137,7 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
         const named = spans[spanAt[end - 1]] ?? spans[spanAt[i]];
         // Not a country or state: "United States   D OH" is what is left where a corpus dropped
         // the senator's name from "United States Senator Ann Hale (D-OH)".
-        const countryOrState = (a: number, b: number) => placeEntries(gazetteer, tokens.slice(a, b).map((t) => t.text))?.some((e) => e.kind === 'country' || e.kind === 'region') ?? false;
-        if (named && named.first < end && named.last >= end && (named.type !== 'PERSON' || named.last > end) && !countryOrState(named.first, end)) add(named.first, end, 'PERSON');
+        if (named && named.first < end && named.last >= end && (named.type !== 'PERSON' || named.last > end) && !namesCountryOrRegion(gazetteer, tokens.slice(named.first, end).map((t) => t.text))) add(named.first, end, 'PERSON');
       }
     }
     // "(NYSE: HDS)", "(Euronext Amsterdam: VIREO)".

@@ -126,7 +126,7 @@ function rank(e: GazetteerEntry): number {
  * Only regions whose population is known (the sum of their cities') are moved.
  */
 function sizedRegionBeforeCitiesAbroad(list: GazetteerEntry[]): void {
-  const at = list.findIndex((e) => e.kind === 'region' && e.population > 0);
+  const at = list.findIndex(isSizedRegion);
   if (at <= 0) return;
   const region = list[at];
   const city = list.findIndex((e, k) => k < at && e.kind === 'city' && e.countryCode !== region.countryCode && e.population < region.population);
@@ -149,6 +149,17 @@ export function usState(gazetteer: Gazetteer, words: string[]): GazetteerEntry |
   const key = gazetteer.regionAbbreviations.get(written.toLowerCase()) ?? (POSTAL_CODE.test(written) ? `US|${written}` : undefined);
   if (key) return key.startsWith('US|') ? gazetteer.regionsByCode.get(key) : undefined;
   return placeEntries(gazetteer, words)?.find((e) => e.kind === 'region' && e.countryCode === 'US');
+}
+
+/**
+ * A region the gazetteer can size: its cities carry its code, so its population is theirs (US
+ * states, Swiss cantons, Belgian regions). Regions elsewhere have population 0.
+ */
+export const isSizedRegion = (e: GazetteerEntry) => e.kind === 'region' && e.population > 0;
+
+/** Whether words name a country or a first-level region ("the Gambia", "United States", "Maine"). */
+export function namesCountryOrRegion(g: Gazetteer, words: string[]): boolean {
+  return placeEntries(g, words)?.some((e) => e.kind === 'country' || e.kind === 'region') ?? false;
 }
 
 /**
@@ -180,7 +191,7 @@ export function namesResidents(g: Gazetteer, words: string[]): boolean {
       const name = [...words.slice(0, -1), singular.slice(0, -ending.length) + end];
       // A state the gazetteer can size (its cities carry its code), or a large city: not "Mie"
       // prefecture for Harriet Miers.
-      const place = placeEntries(g, name)?.find((e) => (e.kind === 'region' && e.population > 0) || (e.kind === 'city' && e.population >= LARGE_CITY));
+      const place = placeEntries(g, name)?.find((e) => isSizedRegion(e) || (e.kind === 'city' && e.population >= LARGE_CITY));
       // The name as written, not only without accents ("Marín" is no Mariner's place).
       if (place && place.name.toLowerCase() === name.join(' ').toLowerCase()) return true;
     }
