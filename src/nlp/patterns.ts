@@ -58,7 +58,7 @@ function countShouting(tokens: Token[]): boolean {
  *  - treaties and laws ("Arms Trade Treaty (ATT)") and ships ("HMS Spey") are not organisations.
  */
 export function applyNamePatterns(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
-  const { lists, caseBuckets, gazetteer, lexicon } = res;
+  const { lists, caseBuckets, gazetteer, lexicon, shortForms } = res;
   const sentenceStart = new Set(sentences.map((s) => s.first));
   const lower = (i: number) => tokens[i].text.toLowerCase();
   const isHead = (i: number) => lists.orgHeads.has(lower(i)) && /^\p{Lu}/u.test(tokens[i].text);
@@ -119,13 +119,14 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     // "Allies agreed": one capitalised word that is usually written in lower case is a common noun.
     if (s.last - s.first === 1 && !sentenceStart.has(s.first) && usuallyLower(s.first) && !isPlace([tokens[s.first].text])) continue;
     // "the Alliance", "the Sub-Committee": a short form whose words are usually lower case (one
-    // word: often lower case; "the Senate" is a name, "the Commission" a short form).
+    // word: often lower case; "the Senate" is a name, "the Commission" a short form, and so is
+    // "the House" though "house" is often lower case: press releases capitalise it after "the").
     // "the Gambia", "the Netherlands": "the" before a country or region is part of normal usage.
     if (s.first > 0 && lower(s.first - 1) === 'the' && !namesCountryOrRegion(gazetteer, tokens.slice(s.first, s.last).map((t) => t.text))) {
       const words: number[] = [];
       for (let i = s.first; i < s.last; i++) if (HAS_LETTER.test(tokens[i].text)) words.push(i);
       // Several words with a head word are a name written in title case ("the World Health Organization").
-      if (words.length === 1 ? bucket(words[0]) <= 3 : words.every(usuallyLower) && !words.some(isHead)) continue;
+      if (words.length === 1 ? bucket(words[0]) <= 3 && !shortForms.has(lower(words[0])) : words.every(usuallyLower) && !words.some(isHead)) continue;
     }
     // "Fellow for National Security Studies": a field in a title, not an organisation.
     // A word nearly always capitalised, or unknown to the unlabeled text, names something ("Officer of Zelvora").

@@ -7,7 +7,10 @@
  *   case.tsv      how often each word is capitalised away from a sentence start, in 5 buckets;
  *   clusters.tsv  a binary hierarchy of word clusters (a bit-string path per word, as Brown
  *                 clusters are used): distributional vectors (PPMI of the words to the left and
- *                 right, randomly projected to 96 dimensions) split by recursive 2-means.
+ *                 right, randomly projected to 96 dimensions) split by recursive 2-means;
+ *   short-forms.tsv  words that end a short form after "the" ("the House passed") and are then
+ *                 nearly always capitalised: names, where "the Alliance" or "the Commission" are
+ *                 common nouns that some releases capitalise.
  * Deterministic: the same corpus and seed give the same files.
  */
 import fs from 'node:fs';
@@ -15,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import fg from 'fast-glob';
-import { tokenize } from '../nlp/tokenize.js';
+import { tokenize, type Token } from '../nlp/tokenize.js';
 import { splitSentences } from '../nlp/sentences.js';
 import { prng } from './perceptron.js';
 import { compareStrings } from '../util/compare.js';
@@ -37,12 +40,29 @@ const DEPTH = Number(opts.depth);
 const DIM = 96;
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const WORD = /[\p{L}]/u;
+/** A short form is listed when seen this often, and capitalised at least this share of the time. */
+const SHORT_FORM_MIN_COUNT = 20;
+const SHORT_FORM_MIN_SHARE = 0.95;
+
+/**
+ * Token i is one word after a lower-case or capitalised "the" (not a line in capitals) and ends
+ * the phrase: no capitalised word or "of", "for", "on", "and" follows ("the House passed",
+ * not "the House of Representatives" or "the House Armed Services Committee").
+ */
+function endsShortForm(tokens: Token[], i: number): boolean {
+  const word = tokens[i].text;
+  if (i === 0 || !/^(the|The)$/.test(tokens[i - 1].text) || !/^\p{L}+$/u.test(word) || word === word.toUpperCase()) return false;
+  const next = tokens[i + 1]?.text ?? '';
+  return !/^\p{Lu}/u.test(next) && !/^(of|for|on|and)$/.test(next);
+}
 
 const files = fg.sync('**/*.txt', { cwd: opts.corpus }).sort(compareStrings);
 log(`${files.length} files`);
 const freq = new Map<string, number>();
 const capCount = new Map<string, number>();
 const midCount = new Map<string, number>();
+const shortForms = new Map<string, number>();
+const shortFormsCapitalised = new Map<string, number>();
 const docs: string[][] = [];
 for (const f of files) {
   const text = fs.readFileSync(path.join(opts.corpus!, f), 'utf8');
@@ -56,6 +76,10 @@ for (const f of files) {
     if (!starts.has(i) && WORD.test(t.text) && t.text !== t.text.toUpperCase()) {
       midCount.set(lower, (midCount.get(lower) ?? 0) + 1);
       if (/^\p{Lu}/u.test(t.text)) capCount.set(lower, (capCount.get(lower) ?? 0) + 1);
+    }
+    if (endsShortForm(tokens, i)) {
+      shortForms.set(lower, (shortForms.get(lower) ?? 0) + 1);
+      if (/^\p{Lu}/u.test(t.text)) shortFormsCapitalised.set(lower, (shortFormsCapitalised.get(lower) ?? 0) + 1);
     }
   });
   docs.push(words);
@@ -71,6 +95,15 @@ for (const [w, n] of [...midCount].sort((a, b) => compareStrings(a[0], b[0]))) {
 }
 fs.writeFileSync(path.join(opts.out!, 'case.tsv'), `word\tbucket\n${caseRows.join('\n')}\n`);
 log(`case.tsv: ${caseRows.length} words`);
+
+// short-forms.tsv
+const shortFormRows: string[] = [];
+for (const [w, n] of [...shortForms].sort((a, b) => compareStrings(a[0], b[0]))) {
+  const share = (shortFormsCapitalised.get(w) ?? 0) / n;
+  if (n >= SHORT_FORM_MIN_COUNT && share >= SHORT_FORM_MIN_SHARE) shortFormRows.push(`${w}\t${n}\t${share.toFixed(3)}`);
+}
+fs.writeFileSync(path.join(opts.out!, 'short-forms.tsv'), `word\tcount\tcapitalised\n${shortFormRows.join('\n')}\n`);
+log(`short-forms.tsv: ${shortFormRows.length} words`);
 
 // Vocabulary and context words.
 const vocab = [...freq].filter(([w, n]) => n >= MIN_COUNT && /[\p{L}\p{N}]/u.test(w)).sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([w]) => w);

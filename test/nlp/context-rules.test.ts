@@ -148,3 +148,13 @@ describe('a first name and a surname the tagger split', () => {
     'not: %s',
   );
 });
+
+describe('a short form after "the" is a name when press releases write it as one', () => {
+  itFinds([
+    ['"the House", though "house" is often lower case', 'The bill passed the House last week and now goes to the Senate.', ['ORGANIZATION:House', 'ORGANIZATION:Senate']],
+    ['"the House" before a possessive', "He praised the House's vote on the measure.", ['ORGANIZATION:House']],
+  ]);
+  itDoesNotFind([
+    ['a short form of common nouns stays out', 'Members of the Alliance agreed on Monday to raise spending.', /Alliance/],
+  ]);
+});

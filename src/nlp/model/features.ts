@@ -12,6 +12,8 @@ export interface FeatureResources {
   clusters: Map<string, string[]> | null;
   /** Lower-case word -> how often it is capitalised mid-sentence in unlabeled text, bucketed 0-4. */
   caseBuckets: Map<string, number> | null;
+  /** Lower-case words that end a short form written as a name ("the House"), learned from unlabeled text; not a feature. */
+  shortForms: Set<string>;
 }
 
 /** Position of a token in a run or a match: U (alone), B (first), I (inside), L (last). */

@@ -1,7 +1,7 @@
 import { compromiseLexicon } from '../adapters/compromise.js';
 import type { FeatureResources } from '../model/features.js';
 import { loadGazetteer } from './gazetteer.js';
-import { loadCaseBuckets, loadClusters } from './unlabeled.js';
+import { loadCaseBuckets, loadClusters, loadShortForms } from './unlabeled.js';
 import { loadWordLists } from './wordlists.js';
 
 let cached: FeatureResources | null = null;
@@ -14,6 +14,7 @@ export function loadFeatureResources(): FeatureResources {
     lists: loadWordLists(),
     clusters: loadClusters(),
     caseBuckets: loadCaseBuckets(),
+    shortForms: loadShortForms(),
   };
   return cached;
 }
