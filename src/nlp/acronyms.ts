@@ -1,9 +1,8 @@
-import type { Token } from './tokenize.js';
+import { POSSESSIVE_TOKEN, type Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&]{1,11}$/u;
 const CAPITALISED = /^[\p{Lu}\p{N}]/u;
-const POSSESSIVE = /^['’]s$/;
 /** Words a long form may hold that its acronym may skip ("Organization for Security and Co-operation in Europe"). */
 const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to', 'at', 'de', 'du', 'des', 'la', 'le', 'el', '&']);
 const MAX_LONG_FORM_WORDS = 12;
@@ -22,7 +21,7 @@ function longFormStart(tokens: Token[], paren: number, acronym: string): number 
     // A word, with the hyphenated pieces before it ("Co" "-" "operation").
     let first = i;
     // A possessive belongs to its word ("People" "'s" in "Democratic People's Republic of Korea").
-    if (POSSESSIVE.test(tokens[first].text) && first > 0 && tokens[first - 1].end === tokens[first].start) first--;
+    if (POSSESSIVE_TOKEN.test(tokens[first].text) && first > 0 && tokens[first - 1].end === tokens[first].start) first--;
     while (first >= 2 && tokens[first - 1].text === '-' && tokens[first - 1].start === tokens[first - 2].end && tokens[first].start === tokens[first - 1].end) first -= 2;
     const text = tokens[first].text;
     const skippable = FUNCTION_WORDS.has(text.toLowerCase());
@@ -39,7 +38,7 @@ function longFormStart(tokens: Token[], paren: number, acronym: string): number 
 
 /** The "(" of a bracket right after a name ending at token `last`, a possessive allowed between ("Agency's (FEMA)"); -1 if none. */
 export function bracketAfter(tokens: Token[], last: number): number {
-  const open = POSSESSIVE.test(tokens[last]?.text ?? '') ? last + 1 : last;
+  const open = POSSESSIVE_TOKEN.test(tokens[last]?.text ?? '') ? last + 1 : last;
   return tokens[open]?.text === '(' ? open : -1;
 }
 
@@ -57,7 +56,7 @@ export function joinLongForms(tokens: Token[], spans: CleanSpan[], isTitle: (wor
     if (tokens[p].text !== '(' || tokens[p + 2].text !== ')' || !ACRONYM.test(tokens[p + 1].text)) continue;
     let start = longFormStart(tokens, p, tokens[p + 1].text);
     if (start < 0) continue;
-    const end = POSSESSIVE.test(tokens[p - 1].text) ? p - 1 : p;
+    const end = POSSESSIVE_TOKEN.test(tokens[p - 1].text) ? p - 1 : p;
     // A name the long form starts inside is part of it: "Department of [Health and Human Services] (HHS)".
     for (const s of out) if (s.first < start && s.last > start && s.type === 'ORGANIZATION') start = s.first;
     if (start >= end || isTitle(tokens[start].text)) continue;

@@ -21,7 +21,7 @@ import { splitSentences, type Sentence } from './sentences.js';
 import { cleanSpans, splitAtLayoutBreaks, type CleanSpan } from './spans.js';
 import { tagDocument } from './tagger.js';
 import { themeScores, type ScoredTheme } from './themes.js';
-import { tokenize, type Token } from './tokenize.js';
+import { splitGluedPossessives, tokenize, type Token } from './tokenize.js';
 import type { TokenSpan } from './model/tags.js';
 
 export type { NlpContext } from './context.js';
@@ -62,8 +62,10 @@ const WORD = /[\p{L}\p{N}]/u;
  * context, and nothing else: documents are independent, so they can run anywhere in any order.
  */
 export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
-  ['tokenize', (a) => {
-    a.tokens = tokenize(a.doc.text);
+  ['tokenize', (a, ctx) => {
+    // A title or a word usually lower case ends in a plural "s" ("Senators", "Services"), not a possessive.
+    const { lists, caseBuckets } = ctx.resources;
+    a.tokens = splitGluedPossessives(a.doc.text, tokenize(a.doc.text), (word, stem) => isTitleWord(lists, stem) || usuallyLowerCase(caseBuckets, word));
     a.wordCount = a.tokens.filter((t) => WORD.test(t.text)).length;
   }],
   ['sentences', (a) => {

@@ -1,10 +1,9 @@
-import { oneSpaceApart, type Token } from './tokenize.js';
+import { oneSpaceApart, POSSESSIVE_TOKEN, type Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Sentence } from './sentences.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
 
-const POSSESSIVE = /^['’]s?$/i;
 /** Organisation heads whose name goes on with "in" and the place they serve ("Mission in Mali"). */
 const SERVES_IN = new Set(['mission', 'force', 'operation']);
 /** Capitalised at the start of a sentence or heading, never the start of a name ("The Fletcher School" is "Fletcher School"). */
@@ -41,7 +40,7 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
     for (let k = s.first + 1; k < s.last - 1 && cut < 0; k++) {
       if (lower(k) === 'and' && isCountryOrRegion(k + 1, s.last)) cut = k;
       const before = k - 1;
-      if (POSSESSIVE.test(tokens[k].text) && isHead(k + 1) && (isHead(before) || before === s.first)) cut = k;
+      if (POSSESSIVE_TOKEN.test(tokens[k].text) && isHead(k + 1) && (isHead(before) || before === s.first)) cut = k;
     }
     if (cut < 0) {
       split.push(s);

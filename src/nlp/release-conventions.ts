@@ -1,4 +1,4 @@
-import { oneSpaceApart, setApart, type Token } from './tokenize.js';
+import { oneSpaceApart, POSSESSIVE_TOKEN, setApart, type Token } from './tokenize.js';
 import { makeSpan, spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
 import { namesCountryOrRegion, placeEntries, usState, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
@@ -162,7 +162,7 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
       for (let k = first; k < end; k++) if (spanAt[k] !== -1) end = k;
       const words = tokens.slice(first, end).map((_, k) => first + k);
       // "of the Yemeni Women's Relief Foundation": a possessive may go on with the name; leave it.
-      const possessive = end < tokens.length && /^['’]s?$/i.test(tokens[end].text);
+      const possessive = end < tokens.length && POSSESSIVE_TOKEN.test(tokens[end].text);
       if (end > first && !possessive && !isPlace(first, end) && words.some(properWord)) add(first, end);
     }
     // "Sentrix Labs, Inc.", "Kestrel Shield Ltd".

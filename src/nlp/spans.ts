@@ -1,5 +1,5 @@
 import type { EntityType } from '../schema/document.js';
-import type { Token } from './tokenize.js';
+import { POSSESSIVE_TOKEN, type Token } from './tokenize.js';
 import type { TokenSpan } from './model/tags.js';
 import { isTitleWord, type WordLists } from './resources/wordlists.js';
 import { HONORIFICS } from './roles.js';
@@ -7,7 +7,6 @@ import { HONORIFICS } from './roles.js';
 const LETTER = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
 const UPPER_START = /^\p{Lu}/u;
-const POSSESSIVE = /^['’](?:s|S)?$/;
 /** Company legal forms, lower case: part of a company's name ("Cline Mining Co."), never a name alone. */
 export const LEGAL_SUFFIX = new Set(['ltd', 'ltd.', 'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'n.v.', 'bv', 'spa', 'oy', 'ab']);
 /** Words that are never a one-word name, whatever the tagger thinks (pronouns, determiners). */
@@ -88,7 +87,7 @@ export function cleanSpans(tokens: Token[], spans: TokenSpan[], lists: WordLists
       while (first < last - 1 && (isTitle(first) || (tokens[first].text === '-' && first > titleStart))) first++;
       if (first > titleStart) title = { first: titleStart, last: first };
     }
-    while (last > first && (!LETTER.test(tokens[last - 1].text) || POSSESSIVE.test(tokens[last - 1].text))) last--;
+    while (last > first && (!LETTER.test(tokens[last - 1].text) || POSSESSIVE_TOKEN.test(tokens[last - 1].text))) last--;
     // No name ends in an abbreviated title before a name: "Army Spc. Maria Ortiz" is the Army, a
     // rank and a person. (A legal form is no title: "Cline Mining Co.")
     const beforeName = (i: number) => i + 1 < tokens.length && UPPER_START.test(tokens[i + 1].text) && tokens[i + 1].start === tokens[i].end + 1;

@@ -39,6 +39,14 @@ const TOKEN = new RegExp(
   'gu',
 );
 const POSSESSIVE = /['’][sS]$/;
+/** "Boxerâs": what is left of a "’s" that was decoded as Windows-1252 and then lost its other two bytes. */
+const MISDECODED_POSSESSIVE = /[A-Za-z]â[sS]$/;
+
+/**
+ * A possessive token: "'s", "’s", a bare apostrophe after a plural ("states'"), and the "âs" of
+ * a mis-decoded "’s". Never part of a name.
+ */
+export const POSSESSIVE_TOKEN = /^(?:['’][sS]?|â[sS])$/;
 
 /** Split a word token that ends in a full stop unless it is a known abbreviation or an initial. */
 function splitStop(text: string, start: number, out: Token[]): void {
@@ -69,6 +77,50 @@ export function setApart(text: string, tokens: Token[], a: number): boolean {
   return a + 1 >= tokens.length || STRIPPED_GAP.test(text.slice(tokens[a].end, tokens[a + 1].start));
 }
 
+/** Contractions written without their apostrophe: a text whose apostrophes were all stripped. */
+const GLUED_CONTRACTION = /\b(?:dont|doesnt|didnt|isnt|wasnt|arent|werent|cant|couldnt|wouldnt|shouldnt|havent|hasnt|hadnt|theyre|youre|weve|thats)\b/i;
+/** A capitalised word ending in a lower-case "s" after a letter other than "s": "Dovers", "VAs", "Clintons". */
+const GLUED_POSSESSIVE = /^\p{Lu}[\p{L}]*[^\Ws]s$/u;
+/** Words that go on with a name: a word before them is no possessive ("Institutes of Health"). */
+const NAME_GOES_ON = /^(?:of|for|and|on|in|at|to|or|&)$/;
+
+/**
+ * Where a corpus stripped every apostrophe ("dont", "Were confident that Dovers men ..."), a
+ * possessive is glued to its name: "Dovers" is "Dover" + "s", as "Dover's" gives "Dover" + "'s".
+ * A capitalised word ending in "s" is split so when the document also writes the word without
+ * the "s"; not before a word that goes on with a name ("National Institutes of Health"); after
+ * another capitalised word, only where the document writes the two together without the "s"
+ * ("Senator Clintons" when "Senator Clinton" occurs; never "Ted Stevens" for a "Steven" named
+ * elsewhere); and not where `isPlural(word, stem)` says the word is a plural ("Senators",
+ * "Services"). Only in such documents: elsewhere "Roberts" and "Robert" are two names.
+ */
+export function splitGluedPossessives(text: string, tokens: Token[], isPlural: (word: string, stem: string) => boolean): Token[] {
+  if (text.includes("'") || text.includes('’') || !GLUED_CONTRACTION.test(text)) return tokens;
+  const words = new Set(tokens.map((t) => t.text));
+  // Two words written one space apart somewhere in the document (as tokens, not inside a longer word).
+  const pairs = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) if (tokens[i - 1].end + 1 === tokens[i].start) pairs.add(`${tokens[i - 1].text} ${tokens[i].text}`);
+  const out: Token[] = [];
+  tokens.forEach((t, i) => {
+    const stem = t.text.slice(0, -1);
+    const prev = tokens[i - 1];
+    const afterName = prev !== undefined && /^\p{Lu}/u.test(prev.text) && prev.end + 1 === t.start;
+    const split =
+      GLUED_POSSESSIVE.test(t.text) &&
+      words.has(stem) &&
+      !NAME_GOES_ON.test(tokens[i + 1]?.text ?? '') &&
+      !(afterName && !pairs.has(`${prev.text} ${stem}`)) &&
+      !isPlural(t.text, stem);
+    if (!split) {
+      out.push(t);
+      return;
+    }
+    out.push({ text: stem, start: t.start, end: t.end - 1 });
+    out.push({ text: 's', start: t.end - 1, end: t.end });
+  });
+  return out;
+}
+
 /** Tokenize a whole document; offsets index into `text`. Linear time, no backtracking. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -79,8 +131,8 @@ export function tokenize(text: string): Token[] {
       splitStop(t, start, out);
       continue;
     }
-    if (t.length > 2 && POSSESSIVE.test(t) && /[\p{L}\p{M}]/u.test(t[0])) {
-      // "NATO's" -> "NATO" + "'s": the possessive is never part of a name.
+    if (t.length > 2 && (POSSESSIVE.test(t) || MISDECODED_POSSESSIVE.test(t)) && /[\p{L}\p{M}]/u.test(t[0])) {
+      // "NATO's" -> "NATO" + "'s" ("Boxerâs" -> "Boxer" + "âs"): the possessive is never part of a name.
       out.push({ text: t.slice(0, -2), start, end: start + t.length - 2 });
       out.push({ text: t.slice(-2), start: start + t.length - 2, end: start + t.length });
       continue;

@@ -158,3 +158,20 @@ describe('a short form after "the" is a name when press releases write it as one
     ['a short form of common nouns stays out', 'Members of the Alliance agreed on Monday to raise spending.', /Alliance/],
   ]);
 });
+
+describe('a possessive mis-decoded as "âs"', () => {
+  itFinds([['a person and a place', 'Senator Boxerâs bill will protect Californiaâs coast.', ['PERSON:Boxer', 'LOCATION:California']]]);
+});
+
+describe('a possessive glued on where a corpus stripped every apostrophe', () => {
+  it.each([
+    ['a state', 'We dont expect delays. Funding for Maryland rose. Marylands ports will grow.', 'LOCATION:Maryland'],
+    ['an agency', 'It isnt acceptable. The VA must act. VAs waiting lists are too long.', 'ORGANIZATION:VA'],
+  ])('%s: both mentions, without the "s"', (_, text, mention) => {
+    expect(found(text).filter((m) => m === mention)).toHaveLength(2);
+  });
+  itDoesNotFind([
+    ['a plural title before names', 'We dont agree. Senator Reed spoke, and Senators Akaka and Inouye agreed.', /^PERSON:s /],
+    ['a name ending in "s"', 'We dont know. Steven Hall met Ted Stevens on Monday.', /^PERSON:Ted Steven$/],
+  ]);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/nlp/tokenize.js';
+import { splitGluedPossessives, tokenize } from '../../src/nlp/tokenize.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 
 const words = (s: string) => tokenize(s).map((t) => t.text);
@@ -10,6 +10,8 @@ describe('tokenize', () => {
     ['NATO’s support', ['NATO', '’s', 'support']],
     ["the states' rights", ['the', 'states', "'", 'rights']],
     ['O’Brien said', ['O’Brien', 'said']],
+    ['Californiaâs coast', ['California', 'âs', 'coast']],
+    ['Râmnicu Vâlcea', ['Râmnicu', 'Vâlcea']],
     ['Dr. Richard K. Betts.', ['Dr.', 'Richard', 'K.', 'Betts', '.']],
     ['the U.S. and D.C. offices', ['the', 'U.S.', 'and', 'D.C.', 'offices']],
     ['Visit https://www.nato.int/news. Now', ['Visit', 'https://www.nato.int/news', '.', 'Now']],
@@ -21,6 +23,33 @@ describe('tokenize', () => {
   it('gives offsets into the text for every token, whatever the script', () => {
     const text = 'Zürich — 東京 «Ελλάδα» e\u0301té 🙂 NATO’s';
     for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('possessives glued on where a corpus stripped every apostrophe', () => {
+  const plural = (word: string) => /^(Senators|Services)$/.test(word);
+  const glued = (s: string) => splitGluedPossessives(s, tokenize(s), plural).map((t) => t.text);
+  it.each([
+    ['split when the document writes the word without the "s"', 'We dont know. Dover is near. Dovers men are ready.', ['Dover', 's', 'men']],
+    ['an acronym too', 'It isnt right. The VA waited. VAs lists were long.', ['VA', 's', 'lists']],
+    ['after a title, when the document writes them together', 'We dont agree. Senator Clinton spoke. Senator Clintons bill passed.', ['Senator', 'Clinton', 's', 'bill']],
+  ])('%s', (_, text, expected) => {
+    const got = glued(text);
+    expect(got.join(' ')).toContain(expected.join(' '));
+  });
+  it.each([
+    ['a text that keeps its apostrophes', "It's near. Robert Lee met Pat Roberts.", 'Roberts'],
+    ['a name after a first name the document never writes with the stem', 'We dont know. Steven Smith met Ted Stevens today.', 'Stevens'],
+    ['a word before "of" goes on with a name', 'We cant wait. The National Institute of Justice and the National Institutes of Health agreed.', 'Institutes'],
+    ['a plural the caller knows', 'We dont know. Senator Reed and Senators Akaka and Inouye spoke.', 'Senators'],
+    ['a word whose stem the document never writes', 'We dont know. Roberts said so.', 'Roberts'],
+  ])('keeps the word whole: %s', (_, text, word) => {
+    expect(glued(text)).toContain(word);
+  });
+  it('keeps offsets: the "s" is the last character of the word', () => {
+    const text = 'We dont know. Dover is near. Dovers men.';
+    const tokens = splitGluedPossessives(text, tokenize(text), () => false);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 });
 
