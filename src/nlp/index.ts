@@ -2,7 +2,7 @@ import type { DocumentTheme, Entity } from '../schema/document.js';
 import type { IngestedDocument } from '../ingest/types.js';
 import { addDefinedAcronyms, joinLongForms } from './acronyms.js';
 import { findZones } from './boilerplate.js';
-import { loadTowns, placeEntries } from './resources/gazetteer.js';
+import { loadTowns, namesCountryOrRegion, placeEntries } from './resources/gazetteer.js';
 import { isTitleWord } from './resources/wordlists.js';
 import { inCapitalLines, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 import { makeConsistent } from './consistency.js';
@@ -56,6 +56,8 @@ function need<T>(value: T | undefined, what: string, stage: string): T {
 }
 
 const WORD = /[\p{L}\p{N}]/u;
+/** Written as a place's name is: "Philippines", not "VAs" (Vas, a county in Hungary). */
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 
 /**
  * The nlp stages, in order (order here matters). Every stage reads one document and the shared
@@ -63,9 +65,13 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   ['tokenize', (a, ctx) => {
-    // A title or a word usually lower case ends in a plural "s" ("Senators", "Services"), not a possessive.
-    const { lists, caseBuckets } = ctx.resources;
-    a.tokens = splitGluedPossessives(a.doc.text, tokenize(a.doc.text), (word, stem) => isTitleWord(lists, stem) || usuallyLowerCase(caseBuckets, word));
+    // A title or a word usually lower case ends in a plural "s" ("Senators", "Services"); a place
+    // keeps its "s" ("Philippines").
+    const { lists, caseBuckets, gazetteer } = ctx.resources;
+    a.tokens = splitGluedPossessives(a.doc.text, tokenize(a.doc.text), {
+      isWordOfItsOwn: (word, stem) => isTitleWord(lists, stem) || usuallyLowerCase(caseBuckets, word) || (TITLE_CASE.test(word) && placeEntries(gazetteer, [word]) !== undefined),
+      isPlacePossessive: (word, stem) => namesCountryOrRegion(gazetteer, [stem]) && !placeEntries(gazetteer, [word]),
+    });
     a.wordCount = a.tokens.filter((t) => WORD.test(t.text)).length;
   }],
   ['sentences', (a) => {

@@ -84,18 +84,30 @@ const GLUED_POSSESSIVE = /^\p{Lu}[\p{L}]*[^\Ws]s$/u;
 /** Words that go on with a name: a word before them is no possessive ("Institutes of Health"). */
 const NAME_GOES_ON = /^(?:of|for|and|on|in|at|to|or|&)$/;
 
+/** What splitting glued possessives needs to know of words. */
+export interface GluedWords {
+  /** The word is a word of its own, no possessive: a plural ("Senators", "Services") or a name ("Philippines"). */
+  isWordOfItsOwn(word: string, stem: string): boolean;
+  /** The stem is a country or region and the word no name of its own ("Iraqs", "Hawaiis"; not "Americas"). */
+  isPlacePossessive(word: string, stem: string): boolean;
+}
+
 /**
  * Where a corpus stripped every apostrophe ("dont", "Were confident that Dovers men ..."), a
  * possessive is glued to its name: "Dovers" is "Dover" + "s", as "Dover's" gives "Dover" + "'s".
+ * A text shows it lost its apostrophes by having none and a contraction without one, or a
+ * country or region with a glued "s" ("Hawaiis").
  * A capitalised word ending in "s" is split so when the document also writes the word without
  * the "s"; not before a word that goes on with a name ("National Institutes of Health"); after
  * another capitalised word, only where the document writes the two together without the "s"
  * ("Senator Clintons" when "Senator Clinton" occurs; never "Ted Stevens" for a "Steven" named
- * elsewhere); and not where `isPlural(word, stem)` says the word is a plural ("Senators",
- * "Services"). Only in such documents: elsewhere "Roberts" and "Robert" are two names.
+ * elsewhere); and not where the word is a plural or a name of its own ("Senators", "Philippines"). Only in such
+ * documents: elsewhere "Roberts" and "Robert" are two names.
  */
-export function splitGluedPossessives(text: string, tokens: Token[], isPlural: (word: string, stem: string) => boolean): Token[] {
-  if (text.includes("'") || text.includes('’') || !GLUED_CONTRACTION.test(text)) return tokens;
+export function splitGluedPossessives(text: string, tokens: Token[], glued: GluedWords): Token[] {
+  if (text.includes("'") || text.includes('’')) return tokens;
+  const shows = (t: Token) => GLUED_POSSESSIVE.test(t.text) && glued.isPlacePossessive(t.text, t.text.slice(0, -1));
+  if (!GLUED_CONTRACTION.test(text) && !tokens.some(shows)) return tokens;
   const words = new Set(tokens.map((t) => t.text));
   // Two words written one space apart somewhere in the document (as tokens, not inside a longer word).
   const pairs = new Set<string>();
@@ -110,7 +122,7 @@ export function splitGluedPossessives(text: string, tokens: Token[], isPlural: (
       words.has(stem) &&
       !NAME_GOES_ON.test(tokens[i + 1]?.text ?? '') &&
       !(afterName && !pairs.has(`${prev.text} ${stem}`)) &&
-      !isPlural(t.text, stem);
+      !glued.isWordOfItsOwn(t.text, stem);
     if (!split) {
       out.push(t);
       return;

@@ -164,9 +164,11 @@ describe('a possessive mis-decoded as "âs"', () => {
 });
 
 describe('a possessive glued on where a corpus stripped every apostrophe', () => {
+  itFinds([['a country whose name ends in "s" keeps it', 'Hawaiis schools met Philippine officials from the Philippines.', ['LOCATION:Philippines']]]);
   it.each([
     ['a state', 'We dont expect delays. Funding for Maryland rose. Marylands ports will grow.', 'LOCATION:Maryland'],
     ['an agency', 'It isnt acceptable. The VA must act. VAs waiting lists are too long.', 'ORGANIZATION:VA'],
+    ['with no contraction, a state so written shows it', 'Senator Akaka met voters in Hawaii. Hawaiis beaches and Akakas office are open.', 'PERSON:Akaka'],
   ])('%s: both mentions, without the "s"', (_, text, mention) => {
     expect(found(text).filter((m) => m === mention)).toHaveLength(2);
   });
