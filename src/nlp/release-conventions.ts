@@ -63,6 +63,13 @@ export function memberState(text: string, tokens: Token[], first: number, gazett
   return undefined;
 }
 
+/** A US ZIP code ("04736"; "20510-0001" is tokenised "20510", "-", "0001"). */
+const ZIP_CODE = /^\d{5}$/;
+/** A two-letter postal abbreviation of a US state, in capitals. */
+const POSTAL_STATE = /^[A-Z]{2}$/;
+/** The words of an address that are not its town: "25 Main Street, Suite A", "P O Box 655". */
+const ADDRESS_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'highway', 'hwy', 'suite', 'ste', 'box', 'building', 'bldg', 'floor', 'room', 'office', 'plaza', 'court', 'ct', 'parkway', 'pkwy', 'nw', 'ne', 'sw', 'se']);
+
 const oneWordApart = (tokens: Token[], a: number) => tokens[a + 1] !== undefined && tokens[a].end + 1 === tokens[a + 1].start;
 
 /**
@@ -75,7 +82,9 @@ const oneWordApart = (tokens: Token[], a: number) => tokens[a + 1] !== undefined
  *    Health" is a title, "Director of Europol" names an agency);
  *  - "Sentrix Labs, Inc.": a legal form ends a company's name, which takes in the capitalised
  *    words before it;
- *  - "(D-WA)", "(R-Mont.)", ", R-Ga.,", "Lund  D WA": the state of a member of Congress, after the party, is a place.
+ *  - "(D-WA)", "(R-Mont.)", ", R-Ga.,", "Lund  D WA": the state of a member of Congress, after the party, is a place;
+ *  - "Bangor, ME 04402", "Caribou ME 04736": in an address, a US state's postal code before a ZIP
+ *    code is the state, and the capitalised words just before it (not a street or a suite) its town.
  * A name found this way replaces the spans the tagger put inside it.
  */
 export function applyReleaseConventions(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
@@ -139,6 +148,20 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
         // the senator's name from "United States Senator Ann Hale (D-OH)".
         if (named && named.first < end && named.last >= end && (named.type !== 'PERSON' || named.last > end) && !namesCountryOrRegion(gazetteer, tokens.slice(named.first, end).map((t) => t.text))) add(named.first, end, 'PERSON');
       }
+    }
+    // "Caribou ME 04736", "Washington, DC 20510": a state, and the town before it.
+    if (POSTAL_STATE.test(t) && ZIP_CODE.test(tokens[i + 1]?.text ?? '') && oneSpace(i, i + 1) && usState(gazetteer, [t])) {
+      add(i, i + 1, 'LOCATION');
+      // The town ends before the state, a comma between or not ("Bangor, ME", "Caribou ME").
+      const end = i >= 2 && tokens[i - 1].text === ',' && joined(i - 2, i - 1) ? i - 1 : i;
+      const apart = end < i ? oneSpace(i - 1, i) : i > 0 && (oneSpace(i - 1, i) || setApart(text, tokens, i - 1));
+      let start = end;
+      while (apart && start > 0 && end - start < 3 && capitalised(start - 1) && /\p{L}/u.test(tokens[start - 1].text) && (start === end || oneSpace(start - 1, start))) start--;
+      // Untagged, or a name of its own (the state with it or not), and no street or suite.
+      const inside = new Set(tokens.slice(start, end).map((_, k) => spanAt[start + k]));
+      const tagged = inside.size === 1 ? spans[[...inside][0]] : undefined;
+      const alone = inside.size === 1 && (tagged === undefined || (tagged.first === start && (tagged.last === end || tagged.last === i + 1)));
+      if (start < end && alone && !ADDRESS_WORDS.has(lower(start)) && !ADDRESS_WORDS.has(lower(end - 1))) add(start, end, 'LOCATION');
     }
     // "(NYSE: HDS)", "(Euronext Amsterdam: VIREO)".
     if (t === '(') {

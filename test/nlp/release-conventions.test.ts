@@ -35,3 +35,15 @@ describe('press-release conventions: what they must not mark (false positives)',
     ['stripped text: a state code not set off after it', 'Senators Lyle Graf  D ME TOO  wrote', /^LOCATION:ME$/],
   ]);
 });
+
+describe('an address: a state before a ZIP code, and its town', () => {
+  itFinds([
+    ['a town and a state, no comma', 'Write to 25 Pine Street, Suite A, Caribou ME 04736 before Friday.', ['LOCATION:Caribou', 'LOCATION:ME']],
+    ['with a comma and a ZIP+4 code', 'Send comments to PO Box 12, Hanover, NH 03755-1234 by Friday.', ['LOCATION:Hanover', 'LOCATION:NH']],
+    ['stripped of its punctuation', 'Offices  40 Western Avenue  Room 507  Augusta ME 04330  Phone  207 622 8414', ['LOCATION:Augusta', 'LOCATION:ME']],
+  ]);
+  itDoesNotFind([
+    ['a street or a suite is no town', 'Write to 25 Pine Street ME 04736 or Suite B ME 04736.', /^LOCATION:(Pine Street|Street|Suite B|B)$/],
+    ['a state code before a number that is no ZIP code', 'Amendments OR 123 and IN 4567 were tabled.', /^LOCATION:(OR|IN)$/],
+  ]);
+});
