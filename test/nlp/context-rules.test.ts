@@ -26,6 +26,17 @@ describe('places by context', () => {
   );
 });
 
+describe('a list of places before or after a plural place noun', () => {
+  itFinds([
+    ['after "counties are:"', 'Bordering counties are: Deer Lodge, Musselshell, Fallon and Wibaux.', ['LOCATION:Deer Lodge', 'LOCATION:Musselshell', 'LOCATION:Fallon', 'LOCATION:Wibaux']],
+    ['before "counties"', 'Ranchers in Chouteau, Liberty, Toole and Hill counties may apply.', ['LOCATION:Chouteau', 'LOCATION:Toole', 'LOCATION:Hill']],
+  ]);
+  itDoesNotFind([
+    ['adjectives before a plural place noun are no places', 'The Democratic and Republican districts voted on Tuesday.', /Democratic|Republican/],
+    ['one name before a plural place noun is no list', 'Harris towns grew, he said.', /^LOCATION:Harris$/],
+  ]);
+});
+
 describe('treaties, laws and ships are not organisations', () => {
   itDoesNotFind([
     ["a treaty's acronym", 'States parties to the Arms Trade Treaty (ATT) met. The ATT bans transfers.', /:ATT$/],
