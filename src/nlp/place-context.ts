@@ -66,6 +66,8 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
       const person = s.type === 'PERSON' && s.last - s.first > 1 && !(people && !isFirstNameWord(res.lexicon, tokens[s.first].text));
       return s.first !== at || person || s.last - s.first > 3 ? null : { k, first: s.first, end: s.last };
     }
+    // A title is no place: "the city of Indianapolis, Mayor Peterson said".
+    if (words.titleWords.has(tokens[at].text.toLowerCase())) return null;
     let end = at + 1;
     while (end < tokens.length && capitalised(end) && spanAt[end] < 0 && oneSpace(end - 1, end) && end - at < 3) end++;
     return { k: -1, first: at, end };

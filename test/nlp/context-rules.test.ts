@@ -34,6 +34,7 @@ describe('a list of places before or after a plural place noun', () => {
   itDoesNotFind([
     ['adjectives before a plural place noun are no places', 'The Democratic and Republican districts voted on Tuesday.', /Democratic|Republican/],
     ['one name before a plural place noun is no list', 'Harris towns grew, he said.', /^LOCATION:Harris$/],
+    ['a title after a listed place is no place', 'It is a great day for the whole city of Indianapolis, Mayor Peterson said.', /^LOCATION:Mayor$/],
   ]);
 });
 
