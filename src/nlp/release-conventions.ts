@@ -158,9 +158,9 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
       let start = end;
       while (apart && start > 0 && end - start < 3 && capitalised(start - 1) && /\p{L}/u.test(tokens[start - 1].text) && (start === end || oneSpace(start - 1, start))) start--;
       // Untagged, or a name of its own (the state with it or not), and no street or suite.
-      const inside = new Set(tokens.slice(start, end).map((_, k) => spanAt[start + k]));
-      const tagged = inside.size === 1 ? spans[[...inside][0]] : undefined;
-      const alone = inside.size === 1 && (tagged === undefined || (tagged.first === start && (tagged.last === end || tagged.last === i + 1)));
+      const owners = [...new Set(tokens.slice(start, end).map((_, k) => spanAt[start + k]))];
+      const owner = owners.length === 1 ? owners[0] : null;
+      const alone = owner === -1 || (owner !== null && spans[owner].first === start && (spans[owner].last === end || spans[owner].last === i + 1));
       if (start < end && alone && !ADDRESS_WORDS.has(lower(start)) && !ADDRESS_WORDS.has(lower(end - 1))) add(start, end, 'LOCATION');
     }
     // "(NYSE: HDS)", "(Euronext Amsterdam: VIREO)".
