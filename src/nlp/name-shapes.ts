@@ -3,6 +3,7 @@ import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Sentence } from './sentences.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
+import { isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
 
 /** Organisation heads whose name goes on with "in" and the place they serve ("Mission in Mali"). */
 const SERVES_IN = new Set(['mission', 'force', 'operation']);
@@ -28,6 +29,7 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
   const kinds = (a: number, b: number) => placeEntries(gazetteer, tokens.slice(a, b).map((t) => t.text)) ?? [];
   const isCountryOrRegion = (a: number, b: number) => kinds(a, b).some((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'area');
   const sentenceStart = new Set(sentences.map((s) => s.first));
+  const commonNoun = (i: number) => isOrdinaryWord(res.lexicon, tokens[i].text) || usuallyLowerCase(caseBuckets, tokens[i].text);
 
   // Split first: coordinated places and possessives.
   const split: CleanSpan[] = [];
@@ -40,7 +42,9 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
     for (let k = s.first + 1; k < s.last - 1 && cut < 0; k++) {
       if (lower(k) === 'and' && isCountryOrRegion(k + 1, s.last)) cut = k;
       const before = k - 1;
-      if (POSSESSIVE_TOKEN.test(tokens[k].text) && isHead(k + 1) && (isHead(before) || before === s.first)) cut = k;
+      // "Harvard's Kennedy School", "the City Council's Committee": two names; "Children's
+      // Hospital", "Women's Health Foundation": one, named after a common noun.
+      if (POSSESSIVE_TOKEN.test(tokens[k].text) && isHead(k + 1) && (isHead(before) || (before === s.first && !commonNoun(before)))) cut = k;
     }
     if (cut < 0) {
       split.push(s);

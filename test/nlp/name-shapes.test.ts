@@ -5,6 +5,8 @@ describe('organisation shapes: where a name starts and ends', () => {
   itFinds([
     ['an organisation and a country are two names', 'Officials of the European Union and New Zealand signed the accord.', ['ORGANIZATION:European Union', 'LOCATION:New Zealand']],
     ['a possessive before a committee ends the first name', "She chairs the City Council's Committee on Transport and Roads.", ['ORGANIZATION:City Council', 'ORGANIZATION:Committee on Transport and Roads']],
+    ['a possessive after a common noun stays inside the name', "Grants went to the Children's Hospital in Denver.", ['ORGANIZATION:Children\'s Hospital']],
+    ['a possessive after a name ends it', "She teaches at Linwood's School of Policy.", ['ORGANIZATION:Linwood', 'ORGANIZATION:School of Policy']],
     ['a mission takes in the country it serves', 'Engineers joined the United Nations Mission in Liberia last year.', ['ORGANIZATION:United Nations Mission in Liberia']],
     ['capitalised words before a committee belong to it', 'The report goes to the Trade and Security Committee next week.', ['ORGANIZATION:Trade and Security Committee']],
     ["a unit's number is part of its name", 'Airmen of the 214th Tanker Airlift Wing flew home on Friday.', ['ORGANIZATION:214th Tanker Airlift Wing']],
