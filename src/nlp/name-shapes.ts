@@ -29,7 +29,12 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
   const kinds = (a: number, b: number) => placeEntries(gazetteer, tokens.slice(a, b).map((t) => t.text)) ?? [];
   const isCountryOrRegion = (a: number, b: number) => kinds(a, b).some((e) => e.kind === 'country' || e.kind === 'region' || e.kind === 'area');
   const sentenceStart = new Set(sentences.map((s) => s.first));
-  const commonNoun = (i: number) => isOrdinaryWord(res.lexicon, tokens[i].text) || usuallyLowerCase(caseBuckets, tokens[i].text);
+  /**
+   * A plural common noun before a possessive owns a name with it ("Veterans' Administration",
+   * "Children's Hospital"): a plural with a bare apostrophe, or one made without "s".
+   */
+  const pluralOwner = (i: number) =>
+    (isOrdinaryWord(res.lexicon, tokens[i].text) || usuallyLowerCase(caseBuckets, tokens[i].text)) && (/^['’]$/.test(tokens[i + 1]?.text ?? '') || PLURALS_WITHOUT_S.has(lower(i)));
 
   // Split first: coordinated places and possessives.
   const split: CleanSpan[] = [];
@@ -43,8 +48,8 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
       if (lower(k) === 'and' && isCountryOrRegion(k + 1, s.last)) cut = k;
       const before = k - 1;
       // "Harvard's Kennedy School", "the City Council's Committee": two names; "Children's
-      // Hospital", "Women's Health Foundation": one, named after a common noun.
-      if (POSSESSIVE_TOKEN.test(tokens[k].text) && isHead(k + 1) && (isHead(before) || (before === s.first && !commonNoun(before)))) cut = k;
+      // Hospital", "Women's Health Foundation": one, named after a plural common noun.
+      if (POSSESSIVE_TOKEN.test(tokens[k].text) && isHead(k + 1) && (isHead(before) || (before === s.first && !pluralOwner(before)))) cut = k;
     }
     if (cut < 0) {
       split.push(s);
@@ -79,15 +84,19 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
         const bucket = (i: number) => caseBuckets?.get(lower(i)) ?? 4;
         // Not a headline's verb ("Joins", "Urges"): a word ending in "s" must be nearly always capitalised.
         const modifier = (i: number) => /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !taken[i] && !lists.titleWords.has(lower(i)) && !DETERMINERS.has(lower(i)) && bucket(i) >= 2 && (bucket(i) >= 4 || !/s$/.test(lower(i)));
+        const ownsName = (i: number) => /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !taken[i] && !lists.titleWords.has(lower(i)) && pluralOwner(i);
         let first = s.first;
         for (;;) {
           const p = first - 1;
           if (p >= 0 && modifier(p) && oneSpace(p, first)) first--;
           else if (p > 0 && lower(p) === 'and' && modifier(p - 1) && !isHead(p - 1) && oneSpace(p - 1, p) && oneSpace(p, first)) first -= 2;
+          // "Children's" + "Defense Fund": a possessive owned by a plural common noun, as in the split above.
+          else if (p > 0 && POSSESSIVE_TOKEN.test(tokens[p].text) && tokens[p - 1].end === tokens[p].start && ownsName(p - 1) && oneSpace(p, first)) first -= 2;
           else break;
         }
         // A sentence's first word is capitalised anyway: kept only when usually capitalised.
         while (first < s.first && sentenceStart.has(first) && bucket(first) <= 2) first++;
+        if (POSSESSIVE_TOKEN.test(tokens[first].text)) first++;
         if (first < s.first) s = makeSpan(first, s.last, s.type);
       }
       // "10th" + "Mountain Division", "1-135th" + "Aviation Battalion": a unit's number is part of
@@ -101,6 +110,9 @@ export function shapeOrganisations(text: string, tokens: Token[], sentences: Sen
   }
   return joinEchelons(tokens, out, taken);
 }
+
+/** English plurals not made with "s", which may own a name in the possessive ("Children's Hospital"). */
+const PLURALS_WITHOUT_S = new Set(['children', 'women', 'men', 'people']);
 
 /** Military echelons, smallest first: a unit is written before the larger unit it belongs to. */
 const ECHELONS = new Map([['company', 1], ['battery', 1], ['troop', 1], ['battalion', 2], ['squadron', 2], ['regiment', 3], ['brigade', 3], ['group', 3], ['division', 4], ['wing', 4], ['corps', 5], ['army', 5], ['fleet', 5]]);

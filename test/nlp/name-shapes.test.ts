@@ -7,6 +7,7 @@ describe('organisation shapes: where a name starts and ends', () => {
     ['a possessive before a committee ends the first name', "She chairs the City Council's Committee on Transport and Roads.", ['ORGANIZATION:City Council', 'ORGANIZATION:Committee on Transport and Roads']],
     ['a possessive after a common noun stays inside the name', "Grants went to the Children's Hospital in Denver.", ['ORGANIZATION:Children\'s Hospital']],
     ['a possessive after a name ends it', "She teaches at Linwood's School of Policy.", ['ORGANIZATION:Linwood', 'ORGANIZATION:School of Policy']],
+    ['a plural owner before a name the tagger cut off joins it', "Funds go to the Children's Defense Fund and the Children's Museum.", ["ORGANIZATION:Children's Defense Fund"]],
     ['a mission takes in the country it serves', 'Engineers joined the United Nations Mission in Liberia last year.', ['ORGANIZATION:United Nations Mission in Liberia']],
     ['capitalised words before a committee belong to it', 'The report goes to the Trade and Security Committee next week.', ['ORGANIZATION:Trade and Security Committee']],
     ["a unit's number is part of its name", 'Airmen of the 214th Tanker Airlift Wing flew home on Friday.', ['ORGANIZATION:214th Tanker Airlift Wing']],
@@ -18,6 +19,8 @@ describe('organisation shapes: where a name starts and ends', () => {
 describe('organisation shapes: what they must not do (false positives)', () => {
   itDoesNotFind([
     ['two bodies joined by "and" stay two', 'The bill passed the House and Senate on Friday.', /^ORGANIZATION:House and Senate$/],
+    ['a singular owner stays out of the name', "The Nation's National Guard trained on Monday.", /Nation's/],
+    ['nor is a possessive left at the start of a name', "Children's Defense Fund officials met on Monday.", /^ORGANIZATION:'s/],
     ['a possessive inside a name stays', "Funding goes to the Somali Mothers' Health Foundation this year.", /^ORGANIZATION:Somali Mothers$/],
     ['a headline verb is not part of the name', 'Senator Cole Joins Bipartisan Coalition For Rural Broadband', /^ORGANIZATION:Joins/],
     ['a task force is not named after its town', 'Officers of the Drug Task Force in Harlow arrested two men.', /^ORGANIZATION:.*in Harlow$/],
