@@ -21,7 +21,7 @@ import { splitSentences, type Sentence } from './sentences.js';
 import { cleanSpans, splitAtLayoutBreaks, type CleanSpan } from './spans.js';
 import { tagDocument } from './tagger.js';
 import { themeScores, type ScoredTheme } from './themes.js';
-import { splitGluedPossessives, tokenize, type Token } from './tokenize.js';
+import { splitGluedPossessives, tokenize, type GluedWords, type Token } from './tokenize.js';
 import type { TokenSpan } from './model/tags.js';
 
 export type { NlpContext } from './context.js';
@@ -60,18 +60,24 @@ const WORD = /[\p{L}\p{N}]/u;
 const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 
 /**
+ * What splitting glued possessives asks of the resources: a title or a word usually lower case
+ * ends in a plural "s" ("Senators", "Services"), a place keeps its "s" ("Philippines"); a
+ * country or region with a glued "s" shows the text lost its apostrophes ("Hawaiis").
+ */
+function gluedWords({ lists, caseBuckets, gazetteer }: NlpContext['resources']): GluedWords {
+  return {
+    isWordOfItsOwn: (word, stem) => isTitleWord(lists, stem) || usuallyLowerCase(caseBuckets, word) || (TITLE_CASE.test(word) && placeEntries(gazetteer, [word]) !== undefined),
+    isPlacePossessive: (word, stem) => namesCountryOrRegion(gazetteer, [stem]) && !placeEntries(gazetteer, [word]),
+  };
+}
+
+/**
  * The nlp stages, in order (order here matters). Every stage reads one document and the shared
  * context, and nothing else: documents are independent, so they can run anywhere in any order.
  */
 export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   ['tokenize', (a, ctx) => {
-    // A title or a word usually lower case ends in a plural "s" ("Senators", "Services"); a place
-    // keeps its "s" ("Philippines").
-    const { lists, caseBuckets, gazetteer } = ctx.resources;
-    a.tokens = splitGluedPossessives(a.doc.text, tokenize(a.doc.text), {
-      isWordOfItsOwn: (word, stem) => isTitleWord(lists, stem) || usuallyLowerCase(caseBuckets, word) || (TITLE_CASE.test(word) && placeEntries(gazetteer, [word]) !== undefined),
-      isPlacePossessive: (word, stem) => namesCountryOrRegion(gazetteer, [stem]) && !placeEntries(gazetteer, [word]),
-    });
+    a.tokens = splitGluedPossessives(a.doc.text, tokenize(a.doc.text), gluedWords(ctx.resources));
     a.wordCount = a.tokens.filter((t) => WORD.test(t.text)).length;
   }],
   ['sentences', (a) => {

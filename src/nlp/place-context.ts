@@ -54,8 +54,13 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
     }
   };
   /**
-   * The item starting at token `at`: a span of at most three words starting there (not a person's
-   * name whose first word is a first name, unless `people` allows it), or up to three untagged
+   * Whether a tagged name may be a list's item: at most three words, and no person's full name;
+   * with `people`, a "person" whose first word is no first name may be ("Deer Lodge").
+   */
+  const listable = (s: CleanSpan, people: boolean) =>
+    s.last - s.first <= 3 && !(s.type === 'PERSON' && s.last - s.first > 1 && !(people && !isFirstNameWord(res.lexicon, tokens[s.first].text)));
+  /**
+   * The item starting at token `at`: a listable span starting there, or up to three untagged
    * capitalised words one space apart; null if none.
    */
   const itemAt = (at: number, people: boolean): Item | null => {
@@ -63,8 +68,7 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
     const k = spanAt[at];
     if (k >= 0) {
       const s = out[k];
-      const person = s.type === 'PERSON' && s.last - s.first > 1 && !(people && !isFirstNameWord(res.lexicon, tokens[s.first].text));
-      return s.first !== at || person || s.last - s.first > 3 ? null : { k, first: s.first, end: s.last };
+      return s.first !== at || !listable(s, people) ? null : { k, first: s.first, end: s.last };
     }
     // A title is no place: "the city of Indianapolis, Mayor Peterson said".
     if (words.titleWords.has(tokens[at].text.toLowerCase())) return null;
@@ -96,7 +100,7 @@ export function placesByContext(text: string, tokens: Token[], spans: CleanSpan[
       const k = spanAt[first];
       if (k >= 0) {
         const s = out[k];
-        if (s.last !== last || s.last - s.first > 3 || (s.type === 'PERSON' && s.last - s.first > 1 && isFirstNameWord(res.lexicon, tokens[s.first].text))) break;
+        if (s.last !== last || !listable(s, true)) break;
         first = s.first;
       } else {
         while (first > 0 && last - first < 3 && capitalised(first - 1) && tokens[first - 1].text !== 'The' && spanAt[first - 1] < 0 && oneSpace(first - 1, first)) first--;

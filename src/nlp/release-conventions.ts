@@ -104,7 +104,7 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
   const runFrom = (i: number, max = 8): number => {
     let end = i;
     while (end < tokens.length && end - i < max && (end === i || oneSpace(end - 1, end))) {
-      if (capitalised(end) && /\p{L}/u.test(tokens[end].text)) end++;
+      if (capitalised(end)) end++;
       else if (end > i && DASHES.has(tokens[end].text) && joined(end - 1, end) && capitalised(end + 1) && joined(end, end + 1)) end += 2;
       else if (end > i && INNER.has(lower(end)) && capitalised(end + 1) && oneSpace(end, end + 1)) end += 2;
       else break;
@@ -156,7 +156,7 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
       const end = i >= 2 && tokens[i - 1].text === ',' && joined(i - 2, i - 1) ? i - 1 : i;
       const apart = end < i ? oneSpace(i - 1, i) : i > 0 && (oneSpace(i - 1, i) || setApart(text, tokens, i - 1));
       let start = end;
-      while (apart && start > 0 && end - start < 3 && capitalised(start - 1) && /\p{L}/u.test(tokens[start - 1].text) && (start === end || oneSpace(start - 1, start))) start--;
+      while (apart && start > 0 && end - start < 3 && capitalised(start - 1) && (start === end || oneSpace(start - 1, start))) start--;
       // Untagged, or a name of its own (the state with it or not), and no street or suite.
       const owners = [...new Set(tokens.slice(start, end).map((_, k) => spanAt[start + k]))];
       const owner = owners.length === 1 ? owners[0] : null;
