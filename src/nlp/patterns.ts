@@ -14,6 +14,14 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'across', 'throughout', 'o
 
 /** Legal instruments: a name ending in one is a treaty or law (CoNLL MISC), not an organisation. */
 const INSTRUMENTS = new Set(['treaty', 'convention', 'agreement', 'accord', 'accords', 'protocol', 'act', 'charter', 'pact']);
+/**
+ * Head words of names of things that are neither organisations nor places (CoNLL MISC, or common
+ * nouns written in capitals): conditions ("Post Traumatic Stress Disorder"), documents ("National
+ * Intelligence Estimate"), observances ("National Veterans Awareness Week") and awards ("Air Force
+ * Commendation Medal"). Unlike a law's name, such a name is an organisation's when an organisation's
+ * head word begins it before "of"/"for"/"on" ("International Center for Spinal Cord Injury").
+ */
+const NOT_NAME_HEADS = new Set(['disorder', 'disorders', 'syndrome', 'injury', 'injuries', 'disease', 'diseases', 'estimate', 'review', 'report', 'study', 'assessment', 'strategy', 'doctrine', 'day', 'week', 'month', 'medal', 'award', 'prize', 'trophy']);
 /** What legislators' names go before, run together: "the Carper Alexander bill" names two senators. */
 const SPONSORED = new Set(['bill', 'bills', 'amendment', 'amendments', 'legislation', 'resolution', 'act', 'provision', 'proposal', 'plan', 'letter', 'substitute', 'measure', 'compromise', 'report']);
 /** Ship prefixes: "HMS Spey" is a vessel (CoNLL MISC), not an organisation or place. */
@@ -69,6 +77,13 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     return true;
   };
   const loud = shouting(tokens);
+  /** Tokens [first, last) name a condition, a document, an observance or an award (NOT_NAME_HEADS). */
+  const headsNoName = (first: number, last: number) => {
+    if (!NOT_NAME_HEADS.has(lower(last - 1)) || !/^\p{Lu}/u.test(tokens[last - 1].text)) return false;
+    // "Center for Spinal Cord Injury": a head word that begins the name's "… of/for/on …".
+    for (let i = first; i + 1 < last; i++) if (isHead(i) && /^(of|for|on)$/.test(lower(i + 1))) return false;
+    return true;
+  };
 
   // Common-noun acronyms: "... content delivery network (CDN)".
   const commonAcronyms = new Set<string>();
@@ -84,6 +99,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     while (start > 0 && i - start <= 12 && /^\p{Lu}|^(of|on|the|and|for|in|to|-)$/u.test(tokens[start - 1].text)) start--;
     while (start < i - 1 && !/^\p{Lu}/u.test(tokens[start].text)) start++;
     if (start < i - 1 && (INSTRUMENTS.has(lower(i - 2)) || INSTRUMENTS.has(lower(start)))) commonAcronyms.add(tokens[i].text);
+    if (start < i - 1 && headsNoName(start, i - 1)) commonAcronyms.add(tokens[i].text);
   }
 
   /** Usually written in lower case in press releases (unlabeled-text statistics), so a common noun. */
@@ -135,6 +151,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (commonAcronyms.has(name)) continue;
     if (SHIP_PREFIXES.has(tokens[s.first].text) || (s.first > 0 && SHIP_PREFIXES.has(tokens[s.first - 1].text))) continue;
     if (s.type === 'ORGANIZATION' && s.last - s.first > 1 && INSTRUMENTS.has(lower(s.last - 1))) continue;
+    if (s.type !== 'PERSON' && s.last - s.first > 1 && headsNoName(s.first, s.last)) continue;
     // A legal form alone ("Co", "NV") is no name, but a state in "(D-CO)", "(D-NV)" is a place.
     const partyState = memberState(text, tokens, s.first, gazetteer)?.end === s.last;
     if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first)) && !partyState) continue;

@@ -50,6 +50,19 @@ describe('treaties, laws and ships are not organisations', () => {
   });
 });
 
+describe('conditions, documents, observances and awards are not organisations', () => {
+  itDoesNotFind([
+    ['a condition and its acronym', 'Veterans with Gulf War Stress Disorder (GWSD) need care. GWSD is treatable.', /GWSD|Disorder/],
+    ['a document', 'Senators read the Regional Intelligence Estimate on Monday.', /Estimate/],
+    ['an observance', 'The Senate marked National Rural Health Week in May.', /Week/],
+    ['an award', 'Sergeant Lee was awarded the Air Force Achievement Medal for his service.', /Medal/],
+  ]);
+  itFinds([
+    ['a body whose head word begins the name', 'The Northfield Center for Spinal Cord Injury opened a clinic.', 'ORGANIZATION:Northfield Center for Spinal Cord Injury'],
+    ['its acronym', 'The Northfield Center for Spinal Cord Injury (NCSCI) opened. NCSCI hired staff.', 'ORGANIZATION:NCSCI'],
+  ]);
+});
+
 describe('people marked by an honorific', () => {
   itFinds([
     ['a hyphenated given name the tagger cut', 'The plan was presented by Ms Seo-yeon Kwak in Geneva.', 'PERSON:Seo-yeon Kwak'],
