@@ -11,7 +11,7 @@ import { buildEntities, type AcronymDefinition } from './entities.js';
 import { placeIds } from './entity-id.js';
 import { countTerms, type Terms } from './keywords.js';
 import { linkPlaces } from './places.js';
-import { addGazetteerPlaces, applyNamePatterns, extendOrganisations } from './patterns.js';
+import { addGazetteerPlaces, applyNamePatterns, commonNounAcronyms, extendOrganisations } from './patterns.js';
 import { applyReleaseConventions } from './release-conventions.js';
 import { addTitleCaseOrganisations, shapeOrganisations } from './name-shapes.js';
 import { placesByContext } from './place-context.js';
@@ -35,6 +35,8 @@ export interface Analysis {
   sentences?: Sentence[];
   /** 1 for each token of a headline written in capitals (read by consistency, speaking acronyms and roles). */
   capitalLines?: Uint8Array;
+  /** Acronyms the document defines for no name ("traumatic brain injury (TBI)"). */
+  commonAcronyms?: Set<string>;
   tagged?: TokenSpan[];
   spans?: CleanSpan[];
   roles?: RoleMention[];
@@ -85,6 +87,9 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.sentences = splitSentences(a.doc.text, tokens);
     a.capitalLines = inCapitalLines(tokens, a.sentences);
   }],
+  ['common-noun acronyms', (a, ctx) => {
+    a.commonAcronyms = commonNounAcronyms(need(a.tokens, 'tokens', 'common-noun acronyms'), ctx.resources.lists.orgHeads);
+  }],
   ['tag', (a, ctx) => {
     a.tagged = tagDocument(need(a.tokens, 'tokens', 'tag'), need(a.sentences, 'sentences', 'tag'), ctx.model, ctx.resources);
   }],
@@ -93,7 +98,7 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
     a.spans = cleanSpans(tokens, splitAtLayoutBreaks(a.doc.text, tokens, need(a.tagged, 'tagged spans', 'clean')), ctx.resources.lists);
   }],
   ['patterns', (a, ctx) => {
-    a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources);
+    a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), need(a.commonAcronyms, 'common-noun acronyms', 'patterns'), ctx.resources);
   }],
   ['organisation runs', (a, ctx) => {
     a.spans = extendOrganisations(a.doc.text, need(a.tokens, 'tokens', 'organisation runs'), need(a.spans, 'spans', 'organisation runs'), ctx.resources.lists.orgHeads);
@@ -128,7 +133,7 @@ export const NLP_STAGES: ReadonlyArray<[string, Stage]> = [
   }],
   ['patterns again', (a, ctx) => {
     // Consistency labels repeats of known names; the same shape rules apply to those.
-    a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), ctx.resources);
+    a.spans = applyNamePatterns(a.doc.text, need(a.tokens, 'tokens', 'patterns'), need(a.sentences, 'sentences', 'patterns'), need(a.spans, 'spans', 'patterns'), need(a.commonAcronyms, 'common-noun acronyms', 'patterns'), ctx.resources);
   }],
   ['roles', (a, ctx) => {
     a.roles = findRoles(a.doc.text, need(a.tokens, 'tokens', 'roles'), need(a.capitalLines, 'capital lines', 'roles'), need(a.spans, 'spans', 'roles'), ctx.resources.lists, ctx.resources.lexicon, ctx.resources.caseBuckets);

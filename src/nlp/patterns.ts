@@ -49,6 +49,42 @@ function countShouting(tokens: Token[]): boolean {
   return upper > lower;
 }
 
+/** An organisation head word in capitals ("Agency", "Center"). */
+const isHeadAt = (tokens: Token[], i: number, orgHeads: ReadonlySet<string>) => orgHeads.has(tokens[i].text.toLowerCase()) && /^\p{Lu}/u.test(tokens[i].text);
+
+/** Tokens [first, last) name a condition, a document, an observance or an award (NOT_NAME_HEADS). */
+function namesNoOrganisation(tokens: Token[], first: number, last: number, orgHeads: ReadonlySet<string>): boolean {
+  if (!NOT_NAME_HEADS.has(tokens[last - 1].text.toLowerCase()) || !/^\p{Lu}/u.test(tokens[last - 1].text)) return false;
+  // "Center for Spinal Cord Injury": a head word that begins the name's "… of/for/on …".
+  for (let i = first; i + 1 < last; i++) if (isHeadAt(tokens, i, orgHeads) && /^(of|for|on)$/i.test(tokens[i + 1].text)) return false;
+  return true;
+}
+
+/**
+ * Acronyms a document defines for something that is no name, so that none of its uses is one:
+ * a lower-case phrase ("content delivery network (CDN)"), a treaty or law ("Arms Trade Treaty
+ * (ATT)"), a condition or a document ("Traumatic Brain Injury (TBI)"). The run drops the same
+ * acronym in releases that use it without defining it (pipeline/acronym-resolution.ts).
+ */
+export function commonNounAcronyms(tokens: Token[], orgHeads: ReadonlySet<string>): Set<string> {
+  const lower = (i: number) => tokens[i].text.toLowerCase();
+  const found = new Set<string>();
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i - 1].text !== '(' || tokens[i + 1].text !== ')' || !ACRONYM_LIKE.test(tokens[i].text)) continue;
+    const letters = tokens[i].text.replace(/s$/, '').toLowerCase();
+    const words: string[] = [];
+    for (let j = i - 2; j >= 0 && words.length < letters.length; j--) if (HAS_LETTER.test(tokens[j].text)) words.unshift(tokens[j].text);
+    if (words.length === letters.length && words.every((w, k) => w[0] === letters[k])) found.add(tokens[i].text);
+    // "Arms Trade Treaty (ATT)", "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)": a treaty's
+    // acronym, when the treaty word ends or starts the name ("Test-Ban Treaty Organization" is a body).
+    let start = i - 1;
+    while (start > 0 && i - start <= 12 && /^\p{Lu}|^(of|on|the|and|for|in|to|-)$/u.test(tokens[start - 1].text)) start--;
+    while (start < i - 1 && !/^\p{Lu}/u.test(tokens[start].text)) start++;
+    if (start < i - 1 && (INSTRUMENTS.has(lower(i - 2)) || INSTRUMENTS.has(lower(start)) || namesNoOrganisation(tokens, start, i - 1, orgHeads))) found.add(tokens[i].text);
+  }
+  return found;
+}
+
 /**
  * Rules on the shape of names that a token-level tagger gets wrong, each general:
  *  - a name ending in an organisation head word is an organisation ("Fletcher School",
@@ -57,19 +93,20 @@ function countShouting(tokens: Token[]): boolean {
  *    word is one organisation with it ("Kennedy" + "School of Government");
  *  - a person's name does not end in a role noun that is usually written in lower case
  *    ("Military Adviser"), nor is it an upper-case acronym ("PKOs") in normally cased text;
- *  - an acronym defined for a lower-case phrase ("content delivery network (CDN)") is a common
- *    noun, so none of its uses is a name; so is a plural acronym ("PKOs");
+ *  - an acronym the document defines for no name (`commonAcronyms`: "content delivery network
+ *    (CDN)") is a common noun, so none of its uses is a name; so is a plural acronym ("PKOs");
  *  - names joined by a hyphen are two names ("NATO-UN");
  *  - "the" + words usually written in lower case is a short form, not a name ("the Alliance"),
  *    and so is a lone capitalised word usually written in lower case ("Allies agreed");
  *  - a field in a title is not an organisation ("Fellow for National Security Studies");
- *  - treaties and laws ("Arms Trade Treaty (ATT)") and ships ("HMS Spey") are not organisations.
+ *  - treaties and laws ("Arms Trade Treaty (ATT)"), ships ("HMS Spey"), conditions, documents,
+ *    observances and awards ("Traumatic Brain Injury") are not organisations.
  */
-export function applyNamePatterns(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
+export function applyNamePatterns(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], commonAcronyms: ReadonlySet<string>, res: FeatureResources): CleanSpan[] {
   const { lists, caseBuckets, gazetteer, lexicon, shortForms } = res;
   const sentenceStart = new Set(sentences.map((s) => s.first));
   const lower = (i: number) => tokens[i].text.toLowerCase();
-  const isHead = (i: number) => lists.orgHeads.has(lower(i)) && /^\p{Lu}/u.test(tokens[i].text);
+  const isHead = (i: number) => isHeadAt(tokens, i, lists.orgHeads);
   /** Separated by exactly one space: "Kennedy School", not "Kennedy,\nSchool". */
   const adjacent = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const oneSpaceThrough = (first: number, last: number) => {
@@ -77,30 +114,6 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     return true;
   };
   const loud = shouting(tokens);
-  /** Tokens [first, last) name a condition, a document, an observance or an award (NOT_NAME_HEADS). */
-  const headsNoName = (first: number, last: number) => {
-    if (!NOT_NAME_HEADS.has(lower(last - 1)) || !/^\p{Lu}/u.test(tokens[last - 1].text)) return false;
-    // "Center for Spinal Cord Injury": a head word that begins the name's "… of/for/on …".
-    for (let i = first; i + 1 < last; i++) if (isHead(i) && /^(of|for|on)$/.test(lower(i + 1))) return false;
-    return true;
-  };
-
-  // Common-noun acronyms: "... content delivery network (CDN)".
-  const commonAcronyms = new Set<string>();
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    if (tokens[i - 1].text !== '(' || tokens[i + 1].text !== ')' || !ACRONYM_LIKE.test(tokens[i].text)) continue;
-    const letters = tokens[i].text.replace(/s$/, '').toLowerCase();
-    const words: string[] = [];
-    for (let j = i - 2; j >= 0 && words.length < letters.length; j--) if (HAS_LETTER.test(tokens[j].text)) words.unshift(tokens[j].text);
-    if (words.length === letters.length && words.every((w, k) => w[0] === letters[k])) commonAcronyms.add(tokens[i].text);
-    // "Arms Trade Treaty (ATT)", "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)": a treaty's
-    // acronym, when the treaty word ends or starts the name ("Test-Ban Treaty Organization" is a body).
-    let start = i - 1;
-    while (start > 0 && i - start <= 12 && /^\p{Lu}|^(of|on|the|and|for|in|to|-)$/u.test(tokens[start - 1].text)) start--;
-    while (start < i - 1 && !/^\p{Lu}/u.test(tokens[start].text)) start++;
-    if (start < i - 1 && (INSTRUMENTS.has(lower(i - 2)) || INSTRUMENTS.has(lower(start)))) commonAcronyms.add(tokens[i].text);
-    if (start < i - 1 && headsNoName(start, i - 1)) commonAcronyms.add(tokens[i].text);
-  }
 
   /** Usually written in lower case in press releases (unlabeled-text statistics), so a common noun. */
   const bucket = (i: number) => (ALL_CAPS.test(tokens[i].text) ? 4 : (caseBuckets?.get(lower(i)) ?? 4));
@@ -151,7 +164,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (commonAcronyms.has(name)) continue;
     if (SHIP_PREFIXES.has(tokens[s.first].text) || (s.first > 0 && SHIP_PREFIXES.has(tokens[s.first - 1].text))) continue;
     if (s.type === 'ORGANIZATION' && s.last - s.first > 1 && INSTRUMENTS.has(lower(s.last - 1))) continue;
-    if (s.type !== 'PERSON' && s.last - s.first > 1 && headsNoName(s.first, s.last)) continue;
+    if (s.type !== 'PERSON' && s.last - s.first > 1 && namesNoOrganisation(tokens, s.first, s.last, lists.orgHeads)) continue;
     // A legal form alone ("Co", "NV") is no name, but a state in "(D-CO)", "(D-NV)" is a place.
     const partyState = memberState(text, tokens, s.first, gazetteer)?.end === s.last;
     if (s.last - s.first === 1 && LEGAL_SUFFIX.has(lower(s.first)) && !partyState) continue;

@@ -10,6 +10,7 @@ import { DocumentRecord } from '../schema/document.js';
 import type { Problem } from '../schema/problem.js';
 import type { DocResult, FileResult } from './types.js';
 import { withPart } from './job-result.js';
+import { compareStrings } from '../util/compare.js';
 
 /** What a file job needs of the run's settings (plain data: it crosses to worker threads). */
 export interface JobSettings {
@@ -19,7 +20,7 @@ export interface JobSettings {
 
 const KEYWORDS_TAIL = ',"keywords":[]}';
 
-function documentResult(record: DocumentRecord, terms: Terms): DocResult {
+function documentResult(record: DocumentRecord, terms: Terms, commonAcronyms: ReadonlySet<string>): DocResult {
   const checked = DocumentRecord.safeParse(record);
   if (!checked.success) throw new Error(`the record does not match the schema: ${checked.error.message}`);
   const json = JSON.stringify(record);
@@ -36,6 +37,7 @@ function documentResult(record: DocumentRecord, terms: Terms): DocResult {
     },
     ...entityPart(record),
     acronyms: record.acronyms,
+    commonAcronyms: [...commonAcronyms].sort(compareStrings),
     themes: record.themes.map((t) => t.id),
     title: record.title,
     date: record.date,
@@ -63,7 +65,7 @@ export function processFile(file: InputFile, settings: JobSettings, ctx: NlpCont
     problems.push(...doc.warnings);
     try {
       const analysis = analyze(doc, ctx);
-      docs.push(documentResult(toRecord(analysis), analysis.terms!));
+      docs.push(documentResult(toRecord(analysis), analysis.terms!, analysis.commonAcronyms!));
     } catch (error) {
       problems.push({ code: 'E_NLP', severity: 'fatal', stage: 'nlp', file: file.relPath, doc_id: doc.id, message: `Analysis failed: ${(error as Error).message}. Please report this document.` });
     }

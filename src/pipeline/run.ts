@@ -55,7 +55,7 @@ export interface FinishedDocument {
   keywords: Keyword[];
   csv: DeferredCsv;
   /**
-   * Set when resolving bare acronyms changed the document's entity ids: what pass 1 counted
+   * Set when resolving bare acronyms changed the document's entities: what pass 1 counted
    * for it, and what it counts now, so run-wide tables can swap the one for the other.
    */
   change: { date: string | null; before: EntityPart; after: EntityPart } | null;
@@ -174,8 +174,9 @@ export class Collector {
 
   /**
    * Pass 2: every spooled document with its keywords, and with the bare acronyms the run's
-   * acronym table resolves joined to their long forms, and lone surnames to the one person the
-   * run names in full with them (only those documents are re-rendered).
+   * acronym table resolves joined to their long forms (or dropped, when the run defines them for
+   * no name), and lone surnames to the one person the run names in full with them (only those
+   * documents are re-rendered).
    */
   finish(keywords: number): RunStats {
     this.stats.passOneMs = performance.now() - this.started;

@@ -28,6 +28,8 @@ export interface DocResult {
   csv: Partial<Record<CsvTable, string>>;
   entities: EntitySummary[];
   acronyms: Array<{ acronym: string; long_form: string; entity_id: string; start: number; end: number }>;
+  /** Acronyms the document defines for no name ("traumatic brain injury (TBI)"), sorted. */
+  commonAcronyms: string[];
   themes: string[];
   /**
    * Entity pairs of the document, [entity_a, entity_b, sentences they share], a < b: every pair

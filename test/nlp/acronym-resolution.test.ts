@@ -12,14 +12,19 @@ const entity = (id: string, type: EntityType, name: string): EntitySummary => ({
 const defining = (acronym: string, longId: string, type: EntityType, longName: string) => ({
   entities: [{ ...entity(longId, type, longName), aliases: [acronym] }],
   acronyms: [{ acronym, long_form: longName, entity_id: longId, start: 0, end: acronym.length }],
+  commonAcronyms: [],
 });
-const using = (...entities: EntitySummary[]) => ({ entities, acronyms: [] });
+const using = (...entities: EntitySummary[]) => ({ entities, acronyms: [], commonAcronyms: [] as string[] });
+/** A release that defines the acronym for no name: "traumatic brain injury (TBI)". */
+const definingNoName = (acronym: string) => ({ ...using(), commonAcronyms: [acronym] });
 
 describe('bare acronyms resolved from the run table', () => {
-  const cases: Array<[string, Array<ReturnType<typeof using>>, Record<string, string>]> = [
+  const cases: Array<[string, Array<ReturnType<typeof using>>, Record<string, string | null>]> = [
     ['one definition in the run: the bare use joins it', [defining('EMSA', 'organization/european-maritime-safety-agency', 'ORGANIZATION', 'European Maritime Safety Agency'), using(entity('organization/emsa', 'ORGANIZATION', 'EMSA'))], { 'organization/emsa': 'organization/european-maritime-safety-agency' }],
     ['the definition may come after the bare use', [using(entity('organization/emsa', 'ORGANIZATION', 'EMSA')), defining('EMSA', 'organization/european-maritime-safety-agency', 'ORGANIZATION', 'European Maritime Safety Agency')], { 'organization/emsa': 'organization/european-maritime-safety-agency' }],
-    // False positives: nothing is joined.
+    ['defined for no name only: the bare use is dropped', [definingNoName('TBI'), using(entity('organization/tbi', 'ORGANIZATION', 'TBI'))], { 'organization/tbi': null }],
+    // False positives: nothing is joined or dropped.
+    ['defined for no name and for a name: kept', [definingNoName('ACR'), defining('ACR', 'organization/american-college-of-radiology', 'ORGANIZATION', 'American College of Radiology'), using(entity('location/acr', 'LOCATION', 'ACR'))], {}],
     ['two long forms: ambiguous', [defining('ACR', 'organization/agency-for-coastal-resilience', 'ORGANIZATION', 'Agency for Coastal Resilience'), defining('ACR', 'organization/american-college-of-radiology', 'ORGANIZATION', 'American College of Radiology'), using(entity('organization/acr', 'ORGANIZATION', 'ACR'))], {}],
     ['defined for another type only', [defining('PA', 'location/pennsylvania', 'LOCATION', 'Pennsylvania'), using(entity('organization/pa', 'ORGANIZATION', 'PA'))], {}],
     ['never defined', [using(entity('organization/fema', 'ORGANIZATION', 'FEMA'))], {}],
@@ -64,11 +69,36 @@ describe('remapRecord', () => {
     expect(r.roles[0].organization_id).toBe('organization/european-maritime-safety-agency');
   });
 
+  it('drops an entity mapped to none, with the roles it holds, and leaves it out of roles it is the organisation of', () => {
+    const withRole = { ...record([e('organization/emsa', 'EMSA', [mention(10, 'EMSA')]), e('organization/ccc', 'CCC', [mention(30, 'CCC')])]) };
+    withRole.roles = [...withRole.roles, { entity_id: 'organization/ccc', role: 'Chair', organization_id: null, start: 25, end: 29 }];
+    const r = remapRecord(withRole, new Map([['organization/emsa', null], ['organization/ccc', null]]));
+    expect(r.entities).toEqual([]);
+    expect(r.roles).toEqual([{ entity_id: 'person/x', role: 'Director', organization_id: null, start: 0, end: 8 }]);
+  });
+
   it('merges it with the long form named in the same document, mentions in text order', () => {
     const r = remapRecord(record([e('organization/emsa', 'EMSA', [mention(10, 'EMSA'), mention(90, 'EMSA')]), e('organization/european-maritime-safety-agency', 'European Maritime Safety Agency', [mention(40, 'European Maritime Safety Agency')])]), into);
     expect(r.entities).toHaveLength(1);
     expect(r.entities[0]).toMatchObject({ id: 'organization/european-maritime-safety-agency', name: 'European Maritime Safety Agency', aliases: ['EMSA'] });
     expect(r.entities[0].mentions.map((m) => m.start)).toEqual([10, 40, 90]);
+  });
+});
+
+describe('an acronym a release defines for no name, over a run', () => {
+  const dir = tempDir('presslens-common-acronyms-');
+  fs.mkdirSync(path.join(dir, 'in'));
+  fs.writeFileSync(path.join(dir, 'in', 'a.txt'), 'Senator backs care for veterans\n\nWASHINGTON, May 3, 2007 - Senator Jane Doe said veterans with post-traumatic stress disorder (PTSD) need better care.\n');
+  fs.writeFileSync(path.join(dir, 'in', 'b.txt'), 'Senator backs research\n\nWASHINGTON, May 4, 2007 - The bill funds research on TBI and PTSD at military hospitals, Doe said.\n');
+  const mentionsOf = (input: string, out: string) => {
+    expect(cli(['extract', input, '--out', out, '--quiet', '--workers', '1']).code).toBe(0);
+    return (parse(fs.readFileSync(path.join(out, 'mentions.csv')), { columns: true }) as Array<Record<string, string>>).map((m) => `${m.doc_id}:${m.text}`);
+  };
+
+  it('is no name in a release that uses it without defining it', () => {
+    // Alone, the release's "PTSD" is an organisation to the tagger; the run knows better.
+    expect(mentionsOf(path.join(dir, 'in', 'b.txt'), path.join(dir, 'alone'))).toContain('b.txt:PTSD');
+    expect(mentionsOf(path.join(dir, 'in'), path.join(dir, 'out'))).not.toContain('b.txt:PTSD');
   });
 });
 

@@ -145,7 +145,7 @@ describe('the people of a state or city are no name', () => {
 describe('a first name and a surname the tagger split', () => {
   // The tagger's split is fed in directly: which contexts make it split changes with every model.
   const joined = async (text: string, words: string[][]) => {
-    const { applyNamePatterns } = await import('../../src/nlp/patterns.js');
+    const { applyNamePatterns, commonNounAcronyms } = await import('../../src/nlp/patterns.js');
     const { makeSpan } = await import('../../src/nlp/spans.js');
     const { tokenize } = await import('../../src/nlp/tokenize.js');
     const { splitSentences } = await import('../../src/nlp/sentences.js');
@@ -153,7 +153,8 @@ describe('a first name and a surname the tagger split', () => {
     const tokens = tokenize(text);
     const at = (word: string) => tokens.findIndex((t) => t.text === word);
     const spans = words.map((w) => makeSpan(at(w[0]), at(w[w.length - 1]) + 1, 'PERSON'));
-    const out = applyNamePatterns(text, tokens, splitSentences(text, tokens), spans, createContext({}).resources);
+    const { resources } = createContext({});
+    const out = applyNamePatterns(text, tokens, splitSentences(text, tokens), spans, commonNounAcronyms(tokens, resources.lists.orgHeads), resources);
     return out.map((s) => tokens.slice(s.first, s.last).map((t) => t.text).join(' '));
   };
   it.each([
