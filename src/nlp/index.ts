@@ -64,12 +64,14 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 /**
  * What splitting glued possessives asks of the resources: a title or a word usually lower case
  * ends in a plural "s" ("Senators", "Services"), a place keeps its "s" ("Philippines"); a
- * country or region with a glued "s" shows the text lost its apostrophes ("Hawaiis").
+ * country or region with a glued "s" shows the text lost its apostrophes ("Hawaiis"), and so
+ * may a plural place named after one ("Americas", see splitGluedPossessives).
  */
 function gluedWords({ lists, caseBuckets, gazetteer }: NlpContext['resources']): GluedWords {
   return {
     isWordOfItsOwn: (word, stem) => isTitleWord(lists, stem) || usuallyLowerCase(caseBuckets, word) || (TITLE_CASE.test(word) && placeEntries(gazetteer, [word]) !== undefined),
     isPlacePossessive: (word, stem) => namesCountryOrRegion(gazetteer, [stem]) && !placeEntries(gazetteer, [word]),
+    isPluralPlace: (word, stem) => namesCountryOrRegion(gazetteer, [stem]) && placeEntries(gazetteer, [word]) !== undefined,
   };
 }
 

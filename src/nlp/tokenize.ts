@@ -90,6 +90,8 @@ export interface GluedWords {
   isWordOfItsOwn(word: string, stem: string): boolean;
   /** The stem is a country or region and the word no name of its own ("Iraqs", "Hawaiis"; not "Americas"). */
   isPlacePossessive(word: string, stem: string): boolean;
+  /** The stem is a country or region and the word a place of its own, a plural one ("Americas"). */
+  isPluralPlace(word: string, stem: string): boolean;
 }
 
 /**
@@ -101,12 +103,19 @@ export interface GluedWords {
  * the "s"; not before a word that goes on with a name ("National Institutes of Health"); after
  * another capitalised word, only where the document writes the two together without the "s"
  * ("Senator Clintons" when "Senator Clinton" occurs; never "Ted Stevens" for a "Steven" named
- * elsewhere); and not where the word is a plural or a name of its own ("Senators", "Philippines"). Only in such
+ * elsewhere); and not where the word is a plural or a name of its own ("Senators", "Philippines").
+ * A plural place goes with "the" ("the Americas"): without it, and before a lower-case word, it
+ * is a possessive ("Americas veterans"), and shows the text lost its apostrophes. Only in such
  * documents: elsewhere "Roberts" and "Robert" are two names.
  */
 export function splitGluedPossessives(text: string, tokens: Token[], glued: GluedWords): Token[] {
   if (text.includes("'") || text.includes('’')) return tokens;
-  const shows = (t: Token) => GLUED_POSSESSIVE.test(t.text) && glued.isPlacePossessive(t.text, t.text.slice(0, -1));
+  const pluralPlacePossessive = (i: number) => {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    return GLUED_POSSESSIVE.test(t.text) && next !== undefined && /^\p{Ll}/u.test(next.text) && !NAME_GOES_ON.test(next.text) && !(i > 0 && /^the$/i.test(tokens[i - 1].text)) && glued.isPluralPlace(t.text, t.text.slice(0, -1));
+  };
+  const shows = (t: Token, i: number) => (GLUED_POSSESSIVE.test(t.text) && glued.isPlacePossessive(t.text, t.text.slice(0, -1))) || pluralPlacePossessive(i);
   if (!GLUED_CONTRACTION.test(text) && !tokens.some(shows)) return tokens;
   const words = new Set(tokens.map((t) => t.text));
   // Two words written one space apart somewhere in the document (as tokens, not inside a longer word).
@@ -118,11 +127,12 @@ export function splitGluedPossessives(text: string, tokens: Token[], glued: Glue
     const prev = tokens[i - 1];
     const afterName = prev !== undefined && /^\p{Lu}/u.test(prev.text) && prev.end + 1 === t.start;
     const split =
-      GLUED_POSSESSIVE.test(t.text) &&
-      words.has(stem) &&
-      !NAME_GOES_ON.test(tokens[i + 1]?.text ?? '') &&
-      !(afterName && !pairs.has(`${prev.text} ${stem}`)) &&
-      !glued.isWordOfItsOwn(t.text, stem);
+      pluralPlacePossessive(i) ||
+      (GLUED_POSSESSIVE.test(t.text) &&
+        words.has(stem) &&
+        !NAME_GOES_ON.test(tokens[i + 1]?.text ?? '') &&
+        !(afterName && !pairs.has(`${prev.text} ${stem}`)) &&
+        !glued.isWordOfItsOwn(t.text, stem));
     if (!split) {
       out.push(t);
       return;

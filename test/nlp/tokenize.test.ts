@@ -27,13 +27,14 @@ describe('tokenize', () => {
 });
 
 describe('possessives glued on where a corpus stripped every apostrophe', () => {
-  const words = { isWordOfItsOwn: (word: string) => /^(Senators|Services)$/.test(word), isPlacePossessive: (word: string) => word === 'Hawaiis' };
+  const words = { isWordOfItsOwn: (word: string) => /^(Senators|Services|Americas)$/.test(word), isPlacePossessive: (word: string) => word === 'Hawaiis', isPluralPlace: (word: string) => word === 'Americas' };
   const glued = (s: string) => splitGluedPossessives(s, tokenize(s), words).map((t) => t.text);
   it.each([
     ['split when the document writes the word without the "s"', 'We dont know. Dover is near. Dovers men are ready.', ['Dover', 's', 'men']],
     ['an acronym too', 'It isnt right. The VA waited. VAs lists were long.', ['VA', 's', 'lists']],
     ['a place with a glued "s" shows the text lost its apostrophes', 'Hawaii is far. Senator Akaka spoke. Hawaiis beaches and Akakas office are open.', ['Akaka', 's', 'office']],
     ['after a title, when the document writes them together', 'We dont agree. Senator Clinton spoke. Senator Clintons bill passed.', ['Senator', 'Clinton', 's', 'bill']],
+    ['a plural place without "the", before a lower-case word', 'The bill funds Americas highways and Dovers port. Dover is near.', ['America', 's', 'highways', 'and', 'Dover', 's', 'port']],
   ])('%s', (_, text, expected) => {
     const got = glued(text);
     expect(got.join(' ')).toContain(expected.join(' '));
@@ -45,12 +46,15 @@ describe('possessives glued on where a corpus stripped every apostrophe', () => 
     ['a plural the caller knows', 'We dont know. Senator Reed and Senators Akaka and Inouye spoke.', 'Senators'],
     ['a word whose stem the document never writes', 'We dont know. Roberts said so.', 'Roberts'],
     ['a text with neither a contraction nor a place shown so', 'Robert Hall met Senator Akaka. Roberts said so.', 'Roberts'],
+    ['a plural place after "the"', 'We dont know. America and the Americas trade.', 'Americas'],
+    ['a plural place before a capitalised word', 'We dont know. America funds Americas Society programs.', 'Americas'],
+    ['a plural place before "and"', 'Leaders of Americas and Europe met.', 'Americas'],
   ])('keeps the word whole: %s', (_, text, word) => {
     expect(glued(text)).toContain(word);
   });
   it('keeps offsets: the "s" is the last character of the word', () => {
     const text = 'We dont know. Dover is near. Dovers men.';
-    const tokens = splitGluedPossessives(text, tokenize(text), { isWordOfItsOwn: () => false, isPlacePossessive: () => false });
+    const tokens = splitGluedPossessives(text, tokenize(text), { isWordOfItsOwn: () => false, isPlacePossessive: () => false, isPluralPlace: () => false });
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 });
