@@ -70,6 +70,15 @@ const POSTAL_STATE = /^[A-Z]{2}$/;
 /** The words of an address that are not its town: "25 Main Street, Suite A", "P O Box 655". */
 const ADDRESS_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'highway', 'hwy', 'suite', 'ste', 'box', 'building', 'bldg', 'floor', 'room', 'office', 'plaza', 'court', 'ct', 'parkway', 'pkwy', 'nw', 'ne', 'sw', 'se']);
 
+/** A house number: "25" of "25 Sweden Street". */
+const HOUSE_NUMBER = /^\d{1,5}$/;
+/** Words that end a street's name. */
+const STREET_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'parkway', 'pkwy', 'highway', 'hwy', 'pike', 'terrace', 'circle']);
+/** Street words a number may follow as part of the name ("Highway 169"). */
+const HIGHWAYS = new Set(['highway', 'hwy', 'route']);
+/** Words after a number that make it an amount, not a house number ("15 Million For Highway Safety"). */
+const AMOUNT_WORDS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'percent']);
+
 const oneWordApart = (tokens: Token[], a: number) => tokens[a + 1] !== undefined && tokens[a].end + 1 === tokens[a + 1].start;
 
 /**
@@ -85,6 +94,8 @@ const oneWordApart = (tokens: Token[], a: number) => tokens[a + 1] !== undefined
  *  - "(D-WA)", "(R-Mont.)", ", R-Ga.,", "Lund  D WA": the state of a member of Congress, after the party, is a place;
  *  - "Bangor, ME 04402", "Caribou ME 04736": in an address, a US state's postal code before a ZIP
  *    code is the state, and the capitalised words just before it (not a street or a suite) its town.
+ *  - "25 Sweden Street", "1600 Pennsylvania Ave": after a house number, capitalised words up to a
+ *    street word are a street (a place), without the house number or a quadrant ("NW") after it.
  * A name found this way replaces the spans the tagger put inside it.
  */
 export function applyReleaseConventions(text: string, tokens: Token[], spans: CleanSpan[], res: FeatureResources): CleanSpan[] {
@@ -162,6 +173,17 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
       const owner = owners.length === 1 ? owners[0] : null;
       const alone = owner === -1 || (owner !== null && spans[owner].first === start && (spans[owner].last === end || spans[owner].last === i + 1));
       if (start < end && alone && !ADDRESS_WORDS.has(lower(start)) && !ADDRESS_WORDS.has(lower(end - 1))) add(start, end, 'LOCATION');
+    }
+    // "25 Sweden Street": the words after a house number, up to the first street word.
+    if (HOUSE_NUMBER.test(t) && tokens[i - 1]?.text !== '$' && capitalised(i + 1) && oneSpace(i, i + 1) && !AMOUNT_WORDS.has(lower(i + 1))) {
+      let end = i + 2;
+      while (end < tokens.length && end - i <= 4 && capitalised(end) && oneSpace(end - 1, end) && !STREET_WORDS.has(lower(end))) end++;
+      if (end < tokens.length && end - i <= 4 && capitalised(end) && oneSpace(end - 1, end) && STREET_WORDS.has(lower(end))) {
+        // Not inside an organisation's name that goes on ("5 Wall Street Journal"); a highway's number is its name's.
+        const organisation = spans[spanAt[end]]?.type === 'ORGANIZATION' && spans[spanAt[end]].last > end + 1;
+        const numbered = HIGHWAYS.has(lower(end)) && end + 1 < tokens.length && HOUSE_NUMBER.test(tokens[end + 1].text) && oneSpace(end, end + 1);
+        if (!organisation) add(i + 1, end + (numbered ? 2 : 1), 'LOCATION');
+      }
     }
     // "(NYSE: HDS)", "(Euronext Amsterdam: VIREO)".
     if (t === '(') {

@@ -36,6 +36,18 @@ describe('press-release conventions: what they must not mark (false positives)',
   ]);
 });
 
+describe('an address: a street after a house number', () => {
+  itFinds([
+    ['a street', 'The clinic at 410 Larkspur Avenue opens on Monday.', ['LOCATION:Larkspur Avenue']],
+    ['without the quadrant after it', 'Mail it to 200 Juniper Avenue NW, Washington.', ['LOCATION:Juniper Avenue']],
+    ["a highway's number is part of its name", 'The depot at 3100 East Highway 52 will expand.', ['LOCATION:East Highway 52']],
+  ]);
+  itDoesNotFind([
+    ['an amount is no house number', 'Senate Approves 15 Million For Harbor Road Safety', /Million/],
+    ["a street in an organisation's name", 'A November 12 Wall Street Journal article said so.', /^LOCATION:Wall Street$/],
+  ]);
+});
+
 describe('an address: a state before a ZIP code, and its town', () => {
   itFinds([
     ['a town and a state, no comma', 'Write to 25 Pine Street, Suite A, Caribou ME 04736 before Friday.', ['LOCATION:Caribou', 'LOCATION:ME']],
@@ -43,7 +55,8 @@ describe('an address: a state before a ZIP code, and its town', () => {
     ['stripped of its punctuation', 'Offices  40 Western Avenue  Room 507  Augusta ME 04330  Phone  207 622 8414', ['LOCATION:Augusta', 'LOCATION:ME']],
   ]);
   itDoesNotFind([
-    ['a street or a suite is no town', 'Write to 25 Pine Street ME 04736 or Suite B ME 04736.', /^LOCATION:(Pine Street|Street|Suite B|B)$/],
+    // (The street itself is a place: "25 Pine Street", above.)
+    ['a street or a suite is no town', 'Write to 25 Pine Street ME 04736 or Suite B ME 04736.', /^LOCATION:(Street|Suite B|B)$/],
     ['a state code before a number that is no ZIP code', 'Amendments OR 123 and IN 4567 were tabled.', /^LOCATION:(OR|IN)$/],
   ]);
 });
