@@ -60,6 +60,36 @@ function namesNoOrganisation(tokens: Token[], first: number, last: number, orgHe
   return true;
 }
 
+/** Days and months: "on Saturday" says when, not what about. */
+const WHEN = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+/** What a law's or treaty's title holds between its names and its last word: "of", "&", "21st", "(SECA)". */
+const TITLE_INNER = /^(?:of|and|for|to|in|on|&|,|-|\(|\)|\d+(?:st|nd|rd|th)?)$/;
+
+/**
+ * The name opens the title of a law or treaty that goes on after it, after "the": "the [Southeast
+ * Crescent Authority] (SECA) Act", "the [FEMA] Rebuilding Assistance Act", "the [UN] Convention on
+ * the Law of the Sea". The title is CoNLL MISC, and a name inside it is no mention. Only after
+ * "the": in a title-case headline "Senate Passes Clean Air Act" the Senate acts. The title runs on
+ * one line, its words at most three spaces apart (text stripped of its commas leaves two), with
+ * "the" only after a preposition ("In the Senate, the Healthy Americans Act" names no law).
+ */
+function opensInstrument(text: string, tokens: Token[], s: CleanSpan, orgHeads: ReadonlySet<string>): boolean {
+  if (s.first === 0 || tokens[s.first - 1].text.toLowerCase() !== 'the') return false;
+  for (let k = s.last; k < tokens.length && k - s.last < 16; k++) {
+    if (!/^ {0,3}$/.test(text.slice(tokens[k - 1].end, tokens[k].start))) return false;
+    const word = tokens[k].text;
+    // A convention is a treaty when it is on something ("Convention on the Law of the Sea"), else
+    // it may be a meeting ("the Rifle Association Convention", "... Convention on Saturday").
+    // A treaty's body is an organisation ("the Comprehensive Nuclear-Test-Ban Treaty Organization").
+    if (INSTRUMENTS.has(word.toLowerCase())) {
+      if (!/^\p{Lu}/u.test(word) || (k + 1 < tokens.length && isHeadAt(tokens, k + 1, orgHeads))) return false;
+      return !/^conventions?$/i.test(word) || (/^(on|for|against)$/.test(tokens[k + 1]?.text ?? '') && /^(the|\p{Lu}.*)$/u.test(tokens[k + 2]?.text ?? '') && !WHEN.test(tokens[k + 2].text));
+    }
+    if (/^the$/i.test(word) ? !/^(of|on|for|to|in)$/.test(tokens[k - 1].text) : !/^\p{Lu}/u.test(word) && !TITLE_INNER.test(word)) return false;
+  }
+  return false;
+}
+
 /**
  * Acronyms a document defines for something that is no name, so that none of its uses is one:
  * a lower-case phrase ("content delivery network (CDN)"), a treaty or law ("Arms Trade Treaty
@@ -81,6 +111,8 @@ export function commonNounAcronyms(tokens: Token[], orgHeads: ReadonlySet<string
     while (start > 0 && i - start <= 12 && /^\p{Lu}|^(of|on|the|and|for|in|to|-)$/u.test(tokens[start - 1].text)) start--;
     while (start < i - 1 && !/^\p{Lu}/u.test(tokens[start].text)) start++;
     if (start < i - 1 && (INSTRUMENTS.has(lower(i - 2)) || INSTRUMENTS.has(lower(start)) || namesNoOrganisation(tokens, start, i - 1, orgHeads))) found.add(tokens[i].text);
+    // "the Southeast Crescent Authority (SECA) Act": the acronym names the law.
+    if (i + 2 < tokens.length && INSTRUMENTS.has(lower(i + 2)) && /^\p{Lu}/u.test(tokens[i + 2].text)) found.add(tokens[i].text);
   }
   return found;
 }
@@ -100,7 +132,8 @@ export function commonNounAcronyms(tokens: Token[], orgHeads: ReadonlySet<string
  *    and so is a lone capitalised word usually written in lower case ("Allies agreed");
  *  - a field in a title is not an organisation ("Fellow for National Security Studies");
  *  - treaties and laws ("Arms Trade Treaty (ATT)"), ships ("HMS Spey"), conditions, documents,
- *    observances and awards ("Traumatic Brain Injury") are not organisations.
+ *    observances and awards ("Traumatic Brain Injury") are not organisations, nor is a name that
+ *    opens a law's title ("the FEMA Rebuilding Assistance Act").
  */
 export function applyNamePatterns(text: string, tokens: Token[], sentences: Sentence[], spans: CleanSpan[], commonAcronyms: ReadonlySet<string>, res: FeatureResources): CleanSpan[] {
   const { lists, caseBuckets, gazetteer, lexicon, shortForms } = res;
@@ -164,6 +197,7 @@ export function applyNamePatterns(text: string, tokens: Token[], sentences: Sent
     if (commonAcronyms.has(name)) continue;
     if (SHIP_PREFIXES.has(tokens[s.first].text) || (s.first > 0 && SHIP_PREFIXES.has(tokens[s.first - 1].text))) continue;
     if (s.type === 'ORGANIZATION' && s.last - s.first > 1 && INSTRUMENTS.has(lower(s.last - 1))) continue;
+    if (s.type !== 'PERSON' && opensInstrument(text, tokens, s, lists.orgHeads)) continue;
     if (s.type !== 'PERSON' && s.last - s.first > 1 && namesNoOrganisation(tokens, s.first, s.last, lists.orgHeads)) continue;
     // A legal form alone ("Co", "NV") is no name, but a state in "(D-CO)", "(D-NV)" is a place.
     const partyState = memberState(text, tokens, s.first, gazetteer)?.end === s.last;

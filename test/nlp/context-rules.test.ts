@@ -45,6 +45,17 @@ describe('treaties, laws and ships are not organisations', () => {
     ['a ship', 'The patrol vessel HMS Kestrel arrived in Portsmouth.', /Kestrel/],
   ]);
 
+  itDoesNotFind([
+    ["a name that opens a law's title", 'Lee cosponsored the Federal Aviation Administration Reauthorization Act on Monday.', /Federal Aviation Administration/],
+    ["a place that opens a law's title", 'Lee backed the Iran Human Rights Act.', /Iran/],
+    ["a law's acronym before its last word", 'Senator Lee introduced the Southeast Crescent Authority (SECA) Act on Monday. SECA would fund roads.', /SECA|Southeast Crescent/],
+  ]);
+  itFinds([
+    ['a name before a comma and a law', 'In the Senate, the Healthy Families Act waits.', ['ORGANIZATION:Senate']],
+    ['a title-case headline', 'Full Senate Passes Clean Water Act', ['ORGANIZATION:Senate']],
+    ['a convention that is a meeting', 'Lee spoke at the National Rifle Association Convention on Saturday.', ['ORGANIZATION:National Rifle Association']],
+  ]);
+
   it('keeps the acronym of a body named after a treaty', () => {
     expect(found('Inspectors of the Test-Ban Treaty Organization (TBTO) arrived. The TBTO said so.')).toContain('ORGANIZATION:TBTO');
   });
