@@ -1,12 +1,14 @@
 import type { EntityType } from '../schema/document.js';
 import type { Sentence } from './sentences.js';
-import type { Token } from './tokenize.js';
+import { setApart, type Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Gazetteer } from './resources/gazetteer.js';
 import { memberState } from './release-conventions.js';
 import { WRITTEN_IN_CAPITALS, isFirstNameWord, isOrdinaryWord, isPersonNameWord, usuallyLowerCase } from './word-classes.js';
 
 const UPPER_START = /^\p{Lu}/u;
+/** A middle initial, its full stop stripped or not: "R", "R.". */
+const INITIAL = /^\p{Lu}\.?$/u;
 const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 /** Prepositions of place that people never take ("near Adré", "outside Mosul"): stricter than LOCATIVE. */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around', 'across', 'within', 'towards', 'toward']);
@@ -22,6 +24,51 @@ const TERM_OF_OFFICE = /^(?:administration|presidency)(?:s|\W*s)?$/i;
 const surface = (tokens: Token[], first: number, last: number) => tokens.slice(first, last).map((t) => t.text).join(' ');
 
 /**
+ * A person's name run on into another name where a corpus stripped the comma between them, which
+ * left its space: "Governor John Hoeven  Bismarck Mayor ..." for "Governor John Hoeven, Bismarck
+ * Mayor ...". When the document names the word at the end (or the start) of a three-word or longer
+ * "person", after such a gap, on its own and only as something else ("the cities of Bismarck and
+ * Mandan"), the span is the person and that name.
+ */
+export function splitRunOnPeople(text: string, tokens: Token[], spans: CleanSpan[]): CleanSpan[] {
+  const alone = new Map<string, Set<EntityType>>();
+  for (const s of spans) {
+    if (s.last - s.first !== 1) continue;
+    const types = alone.get(tokens[s.first].text) ?? new Set<EntityType>();
+    types.add(s.type);
+    alone.set(tokens[s.first].text, types);
+  }
+  /** The one type the document gives the word alone, if it is no person. */
+  const otherType = (i: number): EntityType | undefined => {
+    const types = alone.get(tokens[i].text);
+    const [type] = types?.size === 1 ? types : [];
+    return type === 'PERSON' ? undefined : type;
+  };
+  let changed = false;
+  const out: CleanSpan[] = [];
+  for (const s of spans) {
+    if (s.type === 'PERSON' && s.last - s.first >= 3) {
+      const last = s.last - 1;
+      // Not after an initial, whose stripped full stop left the same gap ("Gerald R  Ford").
+      const atEnd = setApart(text, tokens, last - 1) && !INITIAL.test(tokens[last - 1].text) ? otherType(last) : undefined;
+      const atStart = setApart(text, tokens, s.first) && !INITIAL.test(tokens[s.first].text) && !INITIAL.test(tokens[s.last - 1].text) ? otherType(s.first) : undefined;
+      if (atEnd) {
+        out.push(makeSpan(s.first, last, 'PERSON', s.title), makeSpan(last, s.last, atEnd));
+        changed = true;
+        continue;
+      }
+      if (atStart) {
+        out.push(makeSpan(s.first, s.first + 1, atStart), makeSpan(s.first + 1, s.last, 'PERSON', s.title));
+        changed = true;
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return changed ? out : spans;
+}
+
+/**
  * Document-level consistency, the way a reader resolves names:
  * 1. one name keeps one type within a document (the type it gets most often; ties go to the
  *    first occurrence);
@@ -29,7 +76,8 @@ const surface = (tokens: Token[], first: number, last: number) => tokens.slice(f
  *    surname alone is labelled as that person's when no other name claims it.
  * Spans are returned sorted and never overlap.
  */
-export function makeConsistent(text: string, tokens: Token[], sentences: Sentence[], loud: Uint8Array, spans: CleanSpan[], gazetteer: Gazetteer, lexicon: Map<string, string[]>, titleWords: Set<string>, caseBuckets: Map<string, number> | null): CleanSpan[] {
+export function makeConsistent(text: string, tokens: Token[], sentences: Sentence[], loud: Uint8Array, tagged: CleanSpan[], gazetteer: Gazetteer, lexicon: Map<string, string[]>, titleWords: Set<string>, caseBuckets: Map<string, number> | null): CleanSpan[] {
+  const spans = splitRunOnPeople(text, tokens, tagged);
   const entriesOf = (key: string) => gazetteer.byKey.get(key.toLowerCase());
   const isPlace = (key: string) => entriesOf(key)?.some((e) => e.kind !== 'demonym') ?? false;
   const isCountry = (key: string) => entriesOf(key)?.[0]?.kind === 'country';

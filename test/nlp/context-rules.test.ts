@@ -214,3 +214,38 @@ describe('a possessive glued on where a corpus stripped every apostrophe', () =>
     ['a name ending in "s"', 'We dont know. Steven Hall met Ted Stevens on Monday.', /^PERSON:Ted Steven$/],
   ]);
 });
+
+describe("a person's name run on into a place where a corpus stripped the comma", () => {
+  // The spans are fed in directly: whether the tagger runs the names on changes with every model.
+  const split = async (text: string, spans: Array<[string, 'PERSON' | 'LOCATION' | 'ORGANIZATION']>) => {
+    const { splitRunOnPeople } = await import('../../src/nlp/consistency.js');
+    const { makeSpan } = await import('../../src/nlp/spans.js');
+    const { tokenize } = await import('../../src/nlp/tokenize.js');
+    const tokens = tokenize(text);
+    const used = new Set<number>();
+    const at = (word: string) => tokens.findIndex((t, i) => t.text === word && !used.has(i));
+    const made = spans.map(([surface, type]) => {
+      const words = surface.split(/\s+/);
+      const first = at(words[0]);
+      for (let k = 0; k < words.length; k++) used.add(first + k);
+      return makeSpan(first, first + words.length, type);
+    });
+    made.sort((a, b) => a.first - b.first);
+    return splitRunOnPeople(text, tokens, made).map((s) => `${s.type}:${tokens.slice(s.first, s.last).map((t) => t.text).join(' ')}`);
+  };
+  it.each([
+    ['a place at the end', 'Governor Ann Lee  Dunmore Mayor Tom Ray spoke. Roads near Dunmore were cut.', [['Ann Lee Dunmore', 'PERSON'], ['Tom Ray', 'PERSON'], ['Dunmore', 'LOCATION']], ['PERSON:Ann Lee', 'LOCATION:Dunmore', 'PERSON:Tom Ray', 'LOCATION:Dunmore']],
+    ['a place at the start', 'In Ashby  Ann Lee Moss spoke. Roads near Ashby were cut.', [['Ashby Ann Lee Moss', 'PERSON'], ['Ashby', 'LOCATION']], ['LOCATION:Ashby', 'PERSON:Ann Lee Moss', 'LOCATION:Ashby']],
+  ] as Array<[string, string, Array<[string, 'PERSON' | 'LOCATION']>, string[]]>)('%s', async (_, text, spans, expected) => {
+    expect(await split(text, spans)).toEqual(expected);
+  });
+  it.each([
+    ['a middle initial, its full stop stripped', 'Gerald R  Ford spoke. Ford plants closed.', [['Gerald R Ford', 'PERSON'], ['Ford', 'ORGANIZATION']]],
+    ['one space: no comma was stripped', 'Governor Ann Lee Dunmore spoke. Roads near Dunmore were cut.', [['Ann Lee Dunmore', 'PERSON'], ['Dunmore', 'LOCATION']]],
+    ['a word the document also names as a person', 'Ann Lee  Dunmore spoke. Dunmore said so. Roads near Dunmore were cut.', [['Ann Lee Dunmore', 'PERSON'], ['Dunmore', 'PERSON'], ['Dunmore', 'LOCATION']]],
+    ['a name of two words', 'Lee  Dunmore spoke. Roads near Dunmore were cut.', [['Lee Dunmore', 'PERSON'], ['Dunmore', 'LOCATION']]],
+  ] as Array<[string, string, Array<[string, 'PERSON' | 'LOCATION' | 'ORGANIZATION']>]>)('keeps it whole: %s', async (_, text, spans) => {
+    const out = await split(text, spans);
+    expect(out[0]).toBe(`PERSON:${spans[0][0].replace(/\s+/g, ' ')}`);
+  });
+});
