@@ -51,7 +51,7 @@ export function splitRunOnPeople(text: string, tokens: Token[], spans: CleanSpan
       const last = s.last - 1;
       // Not after an initial, whose stripped full stop left the same gap ("Gerald R  Ford").
       const atEnd = setApart(text, tokens, last - 1) && !INITIAL.test(tokens[last - 1].text) ? otherType(last) : undefined;
-      const atStart = setApart(text, tokens, s.first) && !INITIAL.test(tokens[s.first].text) && !INITIAL.test(tokens[s.last - 1].text) ? otherType(s.first) : undefined;
+      const atStart = setApart(text, tokens, s.first) && !INITIAL.test(tokens[s.first].text) ? otherType(s.first) : undefined;
       if (atEnd) {
         out.push(makeSpan(s.first, last, 'PERSON', s.title), makeSpan(last, s.last, atEnd));
         changed = true;

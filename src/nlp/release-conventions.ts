@@ -67,15 +67,15 @@ export function memberState(text: string, tokens: Token[], first: number, gazett
 const ZIP_CODE = /^\d{5}$/;
 /** A two-letter postal abbreviation of a US state, in capitals. */
 const POSTAL_STATE = /^[A-Z]{2}$/;
+/** Words that end a street's name. */
+const STREET_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'parkway', 'pkwy', 'highway', 'hwy', 'pike', 'terrace', 'circle']);
 /** The words of an address that are not its town: "25 Main Street, Suite A", "P O Box 655". */
-const ADDRESS_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'highway', 'hwy', 'suite', 'ste', 'box', 'building', 'bldg', 'floor', 'room', 'office', 'plaza', 'court', 'ct', 'parkway', 'pkwy', 'nw', 'ne', 'sw', 'se']);
+const ADDRESS_WORDS = new Set([...STREET_WORDS, 'suite', 'ste', 'box', 'building', 'bldg', 'floor', 'room', 'office', 'plaza', 'court', 'ct', 'nw', 'ne', 'sw', 'se']);
 
 /** A house number: "25" of "25 Sweden Street". */
 const HOUSE_NUMBER = /^\d{1,5}$/;
-/** Words that end a street's name. */
-const STREET_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'parkway', 'pkwy', 'highway', 'hwy', 'pike', 'terrace', 'circle']);
 /** Street words a number may follow as part of the name ("Highway 169"). */
-const HIGHWAYS = new Set(['highway', 'hwy', 'route']);
+const HIGHWAYS = new Set(['highway', 'hwy']);
 /** Words after a number that make it an amount, not a house number ("15 Million For Highway Safety"). */
 const AMOUNT_WORDS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'percent']);
 
