@@ -2,7 +2,7 @@ import type { EntityType } from '../schema/document.js';
 import type { Sentence } from './sentences.js';
 import { setApart, type Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
-import type { Gazetteer } from './resources/gazetteer.js';
+import { isSizedRegion, type Gazetteer } from './resources/gazetteer.js';
 import { memberState } from './release-conventions.js';
 import { WRITTEN_IN_CAPITALS, isFirstNameWord, isOrdinaryWord, isPersonNameWord, usuallyLowerCase } from './word-classes.js';
 
@@ -80,7 +80,8 @@ export function makeConsistent(text: string, tokens: Token[], sentences: Sentenc
   const spans = splitRunOnPeople(text, tokens, tagged);
   const entriesOf = (key: string) => gazetteer.byKey.get(key.toLowerCase());
   const isPlace = (key: string) => entriesOf(key)?.some((e) => e.kind !== 'demonym') ?? false;
-  const isCountry = (key: string) => entriesOf(key)?.[0]?.kind === 'country';
+  // A country or a state ("Washington" stays the dateline's place where the release also names George Washington).
+  const isCountryOrState = (key: string) => entriesOf(key)?.[0]?.kind === 'country' || (entriesOf(key)?.some(isSizedRegion) ?? false);
   const votes = new Map<string, Map<EntityType, number>>();
   for (const s of spans) {
     const key = surface(tokens, s.first, s.last);
@@ -109,7 +110,7 @@ export function makeConsistent(text: string, tokens: Token[], sentences: Sentenc
   }
   for (const [key, t] of typeOf) {
     if (t === 'PERSON' && orgPrefixes.has(key) && !isPlace(key)) typeOf.set(key, 'ORGANIZATION');
-    else if (t !== 'PERSON' && personSurnames.has(key) && !isCountry(key)) typeOf.set(key, 'PERSON');
+    else if (t !== 'PERSON' && personSurnames.has(key) && !isCountryOrState(key)) typeOf.set(key, 'PERSON');
   }
   // A lone word taken for a person that the document never gives as part of a full name or after
   // a title, and that is not a known first or last name, is a name of something else: press

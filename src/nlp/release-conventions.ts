@@ -79,6 +79,22 @@ const HIGHWAYS = new Set(['highway', 'hwy']);
 /** Words after a number that make it an amount, not a house number ("15 Million For Highway Safety"). */
 const AMOUNT_WORDS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'percent']);
 
+/** A part of a state named by its direction: "Western" of "Western PA". */
+const COMPASS = /^(?:(?:north|south)?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|central|upstate|downstate)$/i;
+/** A US state's abbreviation: "DC", "D.C.", "Md.". */
+const STATE_ABBREVIATION = /^(?:[A-Z]{2}|(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.)$/;
+
+/**
+ * Where a US state's abbreviation ends tokens [first, last): "DC", "D.C.", or "D C" of a text
+ * stripped of its full stops; -1 if none does.
+ */
+function stateAbbreviationStart(tokens: Token[], first: number, last: number, gazetteer: Gazetteer): number {
+  const end = tokens[last - 1].text;
+  if (STATE_ABBREVIATION.test(end) && usState(gazetteer, [end])) return last - 1;
+  if (last - 2 > first && /^[A-Z]$/.test(end) && /^[A-Z]$/.test(tokens[last - 2].text) && usState(gazetteer, [tokens[last - 2].text + end])) return last - 2;
+  return -1;
+}
+
 const oneWordApart = (tokens: Token[], a: number) => tokens[a + 1] !== undefined && tokens[a].end + 1 === tokens[a + 1].start;
 
 /**
@@ -94,6 +110,8 @@ const oneWordApart = (tokens: Token[], a: number) => tokens[a + 1] !== undefined
  *  - "(D-WA)", "(R-Mont.)", ", R-Ga.,", "Lund  D WA": the state of a member of Congress, after the party, is a place;
  *  - "Bangor, ME 04402", "Caribou ME 04736": in an address, a US state's postal code before a ZIP
  *    code is the state, and the capitalised words just before it (not a street or a suite) its town.
+ *  - "Washington DC", "WASHINGTON  D C", "Rome NY": a place and a US state's abbreviation after it
+ *    are two names side by side;
  *  - "25 Sweden Street", "1600 Pennsylvania Ave": after a house number, capitalised words up to a
  *    street word are a street (a place), without the house number or a quadrant ("NW") after it.
  * A name found this way replaces the spans the tagger put inside it.
@@ -233,6 +251,17 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
       const tagged = spans[spanAt[last - 1]];
       if (tagged?.type === 'ORGANIZATION' && tagged.first < first) first = tagged.first;
       if (first < last) add(first, i + 1);
+    }
+  }
+  // "Washington DC", "WASHINGTON  D C", "Rome NY": a town and its state are two names side by side;
+  // not "W.Va." (one abbreviation) nor "Western PA" (a part of the state).
+  for (const s of spans) {
+    if (s.type !== 'LOCATION' || s.last - s.first < 2) continue;
+    const state = stateAbbreviationStart(tokens, s.first, s.last, gazetteer);
+    const town = tokens.slice(s.first, state).map((t) => t.text).join(' ');
+    if (state > s.first && !/^\p{Lu}\.?$/u.test(town) && !COMPASS.test(town)) {
+      add(s.first, state, 'LOCATION');
+      add(state, s.last, 'LOCATION');
     }
   }
   if (!found.length && !dropped.length) return spans;

@@ -48,6 +48,18 @@ describe('an address: a street after a house number', () => {
   ]);
 });
 
+describe("a place and a US state's abbreviation after it are two names", () => {
+  itFinds([
+    ['a city and "DC"', 'Senators met in Washington DC on Monday.', ['LOCATION:Washington', 'LOCATION:DC']],
+    ['full stops stripped: "D C"', 'June 15  2005   WASHINGTON  D C     Senator Tom Smith said today the bill matters.', ['LOCATION:WASHINGTON', 'LOCATION:D C']],
+    ['a state that stays the place where the release names a person with it', 'Washington DC -- Senators visited the home of George Washington at Mount Vernon on Monday.', ['LOCATION:Washington', 'LOCATION:DC']],
+  ]);
+  itDoesNotFind([
+    ['one abbreviation', 'Senator Ann Hale, D-W.Va., spoke.', /^LOCATION:(W\.|Va\.)$/],
+    ['a part of the state', 'Farms in Western PA flooded.', /^LOCATION:Western$/],
+  ]);
+});
+
 describe('an address: a state before a ZIP code, and its town', () => {
   itFinds([
     ['a town and a state, no comma', 'Write to 25 Pine Street, Suite A, Caribou ME 04736 before Friday.', ['LOCATION:Caribou', 'LOCATION:ME']],
