@@ -192,7 +192,8 @@ export function addTitleCaseOrganisations(text: string, tokens: Token[], spans: 
     if (!THE.test(tokens[i - 1].text) || !oneSpace(i - 1, i)) continue;
     // "the 2nd Battalion": a unit's number opens its name (and may follow a capitalised "The").
     const numberEnd = taken[i] ? -1 : ordinalEnd(tokens, i);
-    const nameStart = numberEnd > 0 && oneSpace(numberEnd - 1, numberEnd) ? numberEnd : i;
+    // (A text may end with the number: "... on the 31st".)
+    const nameStart = numberEnd > 0 && numberEnd < tokens.length && oneSpace(numberEnd - 1, numberEnd) ? numberEnd : i;
     if ((nameStart === i && tokens[i - 1].text !== 'the') || !titleCase(nameStart)) continue;
     let end = nameStart + 1;
     let connected = false;

@@ -45,6 +45,8 @@ describe('title-case organisations the tagger missed', () => {
       ['a programme is no organisation', 'Towns applied to the Rural Water Grant Program this year.', /Program$/],
       ['two bodies joined by "and"', 'Soldiers of the Guard and Reserve were thanked.', /^ORGANIZATION:Guard and Reserve$/],
       ['a headline in title case', 'Senate Passes Rural Broadband Bill For Farm Communities', /^ORGANIZATION:.*Bill/],
+      // The number is the text's last token: no name after it (this once failed the document).
+      ['a text ending with "the" and a number', 'I will be asking for them on the 31st', /ORGANIZATION/],
     ],
     'not: %s',
   );
