@@ -4,11 +4,9 @@ import { setApart, type Token } from './tokenize.js';
 import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import { isSizedRegion, type Gazetteer } from './resources/gazetteer.js';
 import { memberState } from './release-conventions.js';
-import { WRITTEN_IN_CAPITALS, isFirstNameWord, isOrdinaryWord, isPersonNameWord, usuallyLowerCase } from './word-classes.js';
+import { INITIAL, WRITTEN_IN_CAPITALS, isFirstNameWord, isOrdinaryWord, isPersonNameWord, usuallyLowerCase } from './word-classes.js';
 
 const UPPER_START = /^\p{Lu}/u;
-/** A middle initial, its full stop stripped or not: "R", "R.". */
-const INITIAL = /^\p{Lu}\.?$/u;
 const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 /** Prepositions of place that people never take ("near Adré", "outside Mosul"): stricter than LOCATIVE. */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around', 'across', 'within', 'towards', 'toward']);

@@ -3,7 +3,7 @@ import { makeSpan, takenTokens, type CleanSpan } from './spans.js';
 import type { Sentence } from './sentences.js';
 import type { FeatureResources } from './model/features.js';
 import { placeEntries } from './resources/gazetteer.js';
-import { isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
+import { isOrdinaryWord, MONTH_OR_DAY, usuallyLowerCase } from './word-classes.js';
 
 /** Organisation heads whose name goes on with "in" and the place they serve ("Mission in Mali"). */
 const SERVES_IN = new Set(['mission', 'force', 'operation']);
@@ -170,7 +170,6 @@ const NAME_CONNECTORS = new Set(['of', 'on', 'for', 'the', 'and', 'to', 'in']);
 /** Head words that as often end the name of a programme, fund, event or generic body ("Energy Bill", "Advisory Board"). */
 const WEAK_HEADS = new Set(['program', 'programme', 'fund', 'conference', 'partnership', 'team', 'board', 'union']);
 const THE = /^the$/i;
-const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
  * Organisations the tagger missed, in running text: "the" and title-case words that either end
@@ -183,7 +182,7 @@ export function addTitleCaseOrganisations(text: string, tokens: Token[], spans: 
   const { lists } = res;
   const taken = takenTokens(tokens.length, spans);
   const lower = (i: number) => tokens[i].text.toLowerCase();
-  const titleCase = (i: number) => i < tokens.length && !taken[i] && /^\p{Lu}[\p{Ll}\p{Lu}'’-]*$/u.test(tokens[i].text) && /\p{Ll}/u.test(tokens[i].text) && !MONTHS_AND_DAYS.test(lower(i));
+  const titleCase = (i: number) => i < tokens.length && !taken[i] && /^\p{Lu}[\p{Ll}\p{Lu}'’-]*$/u.test(tokens[i].text) && /\p{Ll}/u.test(tokens[i].text) && !MONTH_OR_DAY.test(tokens[i].text);
   const isHead = (i: number) => lists.orgHeads.has(lower(i)) && !WEAK_HEADS.has(lower(i));
   const oneSpace = (a: number, b: number) => oneSpaceApart(text, tokens, a, b);
   const added: CleanSpan[] = [];

@@ -4,7 +4,7 @@ import type { FeatureResources } from './model/features.js';
 import type { Sentence } from './sentences.js';
 import { LARGE_CITY, matchGazetteer, namesCountryOrRegion, namesResidents, placeEntries, type Gazetteer } from './resources/gazetteer.js';
 import { memberState } from './release-conventions.js';
-import { HAS_LETTER, isFirstNameWord, isOrdinaryWord, usuallyLowerCase } from './word-classes.js';
+import { HAS_LETTER, isFirstNameWord, isOrdinaryWord, MONTH_OR_DAY, usuallyLowerCase } from './word-classes.js';
 
 const ACRONYM_LIKE = /^\p{Lu}{2,}s?$/u;
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
@@ -60,8 +60,6 @@ function namesNoOrganisation(tokens: Token[], first: number, last: number, orgHe
   return true;
 }
 
-/** Days and months: "on Saturday" says when, not what about. */
-const WHEN = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 /** What a law's or treaty's title holds between its names and its last word: "of", "&", "21st", "(SECA)". */
 const TITLE_INNER = /^(?:of|and|for|to|in|on|&|,|-|\(|\)|\d+(?:st|nd|rd|th)?)$/;
 
@@ -83,7 +81,7 @@ function opensInstrument(text: string, tokens: Token[], s: CleanSpan, orgHeads: 
     // A treaty's body is an organisation ("the Comprehensive Nuclear-Test-Ban Treaty Organization").
     if (INSTRUMENTS.has(word.toLowerCase())) {
       if (!/^\p{Lu}/u.test(word) || (k + 1 < tokens.length && isHeadAt(tokens, k + 1, orgHeads))) return false;
-      return !/^conventions?$/i.test(word) || (/^(on|for|against)$/.test(tokens[k + 1]?.text ?? '') && /^(the|\p{Lu}.*)$/u.test(tokens[k + 2]?.text ?? '') && !WHEN.test(tokens[k + 2].text));
+      return !/^conventions?$/i.test(word) || (/^(on|for|against)$/.test(tokens[k + 1]?.text ?? '') && /^(the|\p{Lu}.*)$/u.test(tokens[k + 2]?.text ?? '') && !MONTH_OR_DAY.test(tokens[k + 2].text));
     }
     if (/^the$/i.test(word) ? !/^(of|on|for|to|in)$/.test(tokens[k - 1].text) : !/^\p{Lu}/u.test(word) && !TITLE_INNER.test(word)) return false;
   }

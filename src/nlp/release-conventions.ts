@@ -1,6 +1,7 @@
 import { oneSpaceApart, POSSESSIVE_TOKEN, setApart, type Token } from './tokenize.js';
 import { makeSpan, spanAtTokens, type CleanSpan } from './spans.js';
 import type { FeatureResources } from './model/features.js';
+import { INITIAL } from './word-classes.js';
 import { namesCountryOrRegion, placeEntries, usState, type Gazetteer, type GazetteerEntry } from './resources/gazetteer.js';
 
 /**
@@ -194,9 +195,11 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
     }
     // "25 Sweden Street": the words after a house number, up to the first street word.
     if (HOUSE_NUMBER.test(t) && tokens[i - 1]?.text !== '$' && capitalised(i + 1) && oneSpace(i, i + 1) && !AMOUNT_WORDS.has(lower(i + 1))) {
+      // Capitalised words one space apart, at most four after the number.
+      const goesOn = (k: number) => k < tokens.length && k - i <= 4 && capitalised(k) && oneSpace(k - 1, k);
       let end = i + 2;
-      while (end < tokens.length && end - i <= 4 && capitalised(end) && oneSpace(end - 1, end) && !STREET_WORDS.has(lower(end))) end++;
-      if (end < tokens.length && end - i <= 4 && capitalised(end) && oneSpace(end - 1, end) && STREET_WORDS.has(lower(end))) {
+      while (goesOn(end) && !STREET_WORDS.has(lower(end))) end++;
+      if (goesOn(end) && STREET_WORDS.has(lower(end))) {
         // Not inside an organisation's name that goes on ("5 Wall Street Journal"); a highway's number is its name's.
         const organisation = spans[spanAt[end]]?.type === 'ORGANIZATION' && spans[spanAt[end]].last > end + 1;
         const numbered = HIGHWAYS.has(lower(end)) && end + 1 < tokens.length && HOUSE_NUMBER.test(tokens[end + 1].text) && oneSpace(end, end + 1);
@@ -258,11 +261,11 @@ export function applyReleaseConventions(text: string, tokens: Token[], spans: Cl
   for (const s of spans) {
     if (s.type !== 'LOCATION' || s.last - s.first < 2) continue;
     const state = stateAbbreviationStart(tokens, s.first, s.last, gazetteer);
+    if (state <= s.first) continue;
     const town = tokens.slice(s.first, state).map((t) => t.text).join(' ');
-    if (state > s.first && !/^\p{Lu}\.?$/u.test(town) && !COMPASS.test(town)) {
-      add(s.first, state, 'LOCATION');
-      add(state, s.last, 'LOCATION');
-    }
+    if (INITIAL.test(town) || COMPASS.test(town)) continue;
+    add(s.first, state, 'LOCATION');
+    add(state, s.last, 'LOCATION');
   }
   if (!found.length && !dropped.length) return spans;
 

@@ -59,6 +59,10 @@ export function notOffice(lexicon: Map<string, string[]>, word: string): boolean
 export const WRITTEN_IN_CAPITALS = /^\p{Lu}[\p{Lu}\p{N}'’.&-]*$/u;
 /** A token with at least one letter (a word, not punctuation or a number). */
 export const HAS_LETTER = /\p{L}/u;
+/** A month or a day of the week, any case: "on Saturday" says when, not what about. */
+export const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** A single capital, an initial with its full stop or stripped of it: "R", "R.". */
+export const INITIAL = /^\p{Lu}\.?$/u;
 
 /** 1 for each token of a sentence written in capitals (three or more words, nearly all in capitals): a headline such as "RAMIREZ, THORNBURY INTRODUCE BILL". */
 export function inCapitalLines(tokens: Token[], sentences: Sentence[]): Uint8Array {
